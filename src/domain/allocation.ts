@@ -34,7 +34,9 @@ export function allocate(req: AllocationRequest): Result<Allocation> {
   const fixedTotal = amounts.reduce((a, b) => a + b, 0);
   const free = req.amount - fixedTotal;
   if (free < 0) {
-    return err(`Les montants fixes (${formatEuros(fixedTotal as Cents)}) dépassent le montant à répartir (${formatEuros(req.amount)})`);
+    return err(
+      `Les montants fixes (${formatEuros(fixedTotal as Cents)}) dépassent le montant à répartir (${formatEuros(req.amount)})`,
+    );
   }
   const frees: Free[] = [];
   req.shares.forEach((s, index) => {
@@ -46,7 +48,9 @@ export function allocate(req: AllocationRequest): Result<Allocation> {
   const units = Math.floor(free / req.step);
   const residue = free - units * req.step;
   if (frees.length === 0) {
-    return free === 0 ? ok(result(req, amounts)) : err('Aucune région sans montant fixe pour recevoir le reste');
+    return free === 0
+      ? ok(result(req, amounts))
+      : err('Aucune région sans montant fixe pour recevoir le reste');
   }
   const feasibility = checkFeasible(frees, units);
   if (feasibility) return err(feasibility);
@@ -55,7 +59,8 @@ export function allocate(req: AllocationRequest): Result<Allocation> {
   for (const f of frees) amounts[f.index] = f.units * req.step;
   if (residue > 0) {
     const taker = pickResidueTaker(req, frees, amounts, residue);
-    if (taker === undefined) return err('Les plafonds ne laissent pas de place pour l’arrondi : ajustez le pas ou les plafonds');
+    if (taker === undefined)
+      return err('Les plafonds ne laissent pas de place pour l’arrondi : ajustez le pas ou les plafonds');
     amounts[taker] = (amounts[taker] ?? 0) + residue;
   }
   return ok(result(req, amounts));
@@ -64,7 +69,8 @@ export function allocate(req: AllocationRequest): Result<Allocation> {
 /** A fixed amount, or the floor when floor and ceiling leave no multiple of the step between them. */
 function pinned(s: AllocationShareInput, step: number): number | null {
   if (s.fixed !== null) return s.fixed;
-  if (s.floor !== null && s.ceiling !== null && Math.ceil(s.floor / step) > Math.floor(s.ceiling / step)) return s.floor;
+  if (s.floor !== null && s.ceiling !== null && Math.ceil(s.floor / step) > Math.floor(s.ceiling / step))
+    return s.floor;
   return null;
 }
 
@@ -72,9 +78,11 @@ function validate(req: AllocationRequest): string | null {
   if (!Number.isSafeInteger(req.amount) || req.amount < 0) return 'Le montant à répartir doit être positif';
   if (!Number.isSafeInteger(req.step) || req.step <= 0) return 'Le pas d’arrondi doit être positif';
   for (const s of req.shares) {
-    if (!Number.isFinite(s.weight) || s.weight < 0) return `Clé de répartition invalide pour la région ${s.regionCode}`;
+    if (!Number.isFinite(s.weight) || s.weight < 0)
+      return `Clé de répartition invalide pour la région ${s.regionCode}`;
     for (const v of [s.fixed, s.floor, s.ceiling]) {
-      if (v !== null && (!Number.isSafeInteger(v) || v < 0)) return `Montant invalide pour la région ${s.regionCode}`;
+      if (v !== null && (!Number.isSafeInteger(v) || v < 0))
+        return `Montant invalide pour la région ${s.regionCode}`;
     }
     if (s.floor !== null && s.ceiling !== null && s.floor > s.ceiling) {
       return `Plancher supérieur au plafond pour la région ${s.regionCode}`;
@@ -89,7 +97,8 @@ function checkFeasible(frees: readonly Free[], units: number): string | null {
   if (sumLo > units) return 'Les planchers dépassent le montant à répartir';
   if (sumHi < units) return 'Les plafonds ne permettent pas de répartir tout le montant';
   const reachable = frees.reduce((a, f) => a + (f.weight > 0 ? f.hi : f.lo), 0);
-  if (reachable < units) return 'La clé de répartition est nulle pour les régions qui pourraient recevoir le reste';
+  if (reachable < units)
+    return 'La clé de répartition est nulle pour les régions qui pourraient recevoir le reste';
   return null;
 }
 
@@ -99,7 +108,8 @@ function waterFill(frees: Free[], units: number): void {
     frees.reduce((a, f) => a + Math.min(f.hi, Math.max(f.lo, lambda * f.weight)), 0);
   const maxWeight = Math.max(...frees.map((f) => f.weight));
   let lo = 0;
-  let hi = maxWeight > 0 ? (units + 1) / Math.min(...frees.filter((f) => f.weight > 0).map((f) => f.weight)) : 0;
+  let hi =
+    maxWeight > 0 ? (units + 1) / Math.min(...frees.filter((f) => f.weight > 0).map((f) => f.weight)) : 0;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
     if (total(mid) < units) lo = mid;
@@ -112,7 +122,9 @@ function waterFill(frees: Free[], units: number): void {
 function roundLargestRemainder(frees: Free[], units: number): void {
   for (const f of frees) f.units = Math.min(f.hi, Math.max(f.lo, Math.floor(f.target)));
   let gap = units - frees.reduce((a, f) => a + f.units, 0);
-  const byFraction = [...frees].sort((a, b) => b.target - Math.floor(b.target) - (a.target - Math.floor(a.target)) || a.index - b.index);
+  const byFraction = [...frees].sort(
+    (a, b) => b.target - Math.floor(b.target) - (a.target - Math.floor(a.target)) || a.index - b.index,
+  );
   while (gap > 0) {
     const before = gap;
     for (const f of byFraction) {
@@ -138,7 +150,12 @@ function roundLargestRemainder(frees: Free[], units: number): void {
 }
 
 /** The sub-step residue goes to the largest share that stays under its ceiling. */
-function pickResidueTaker(req: AllocationRequest, frees: readonly Free[], amounts: number[], residue: number) {
+function pickResidueTaker(
+  req: AllocationRequest,
+  frees: readonly Free[],
+  amounts: number[],
+  residue: number,
+) {
   const candidates = frees
     .filter((f) => f.weight > 0 || frees.every((g) => g.weight === 0))
     .filter((f) => {

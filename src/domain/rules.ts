@@ -6,6 +6,11 @@ import { ceilingForFte, type PositionFigures } from './position-figures';
 import type { Fte } from './fte';
 import type { Position, RuleParams, Structure } from './types';
 
+/** Finds a structure by id (a Map, or a lighter view over the scenario's array). */
+export interface StructureLookup {
+  get(id: string): Structure | undefined;
+}
+
 /** ETP of one structure for one role in the campaign (rule 4). */
 export interface MinFteGroup {
   fte: number;
@@ -26,7 +31,8 @@ export function checkPosition(
   out: Breach[],
 ): void {
   checkStateShare(p, f, rules, out);
-  if (structure && rules.allStateRateStatuses.includes(structure.legalStatus)) checkAllState(p, f, rules, out);
+  if (structure && rules.allStateRateStatuses.includes(structure.legalStatus))
+    checkAllState(p, f, rules, out);
   // A co-funding shortfall is its own breach only when neither the gap nor an excess State share explains it.
   if (f.remaining !== 0) out.push(remainingBreach(p, f));
   else if (p.stateAmount <= f.maxStateAmount) checkCoFundingShare(p, f, rules, out);
@@ -65,7 +71,7 @@ function checkStateShare(p: Position, f: PositionFigures, rules: RuleParams, out
   out.push({
     ruleId: 'stateShare',
     positionId: p.id,
-      regionCode: p.regionCode,
+    regionCode: p.regionCode,
     relatedPositionIds: [],
     field: 'stateAmount',
     figures: { stateAmount: p.stateAmount, cost: p.annualCost, rate: f.stateRate ?? Infinity, excess },
@@ -83,7 +89,7 @@ function checkAllState(p: Position, f: PositionFigures, rules: RuleParams, out: 
   out.push({
     ruleId: 'allStateShare',
     positionId: p.id,
-      regionCode: p.regionCode,
+    regionCode: p.regionCode,
     relatedPositionIds: [],
     field: 'coFundings',
     figures: { allStateAmount: f.allStateAmount, cost: p.annualCost, rate: rate ?? Infinity, excess },
@@ -101,7 +107,7 @@ function checkCoFundingShare(p: Position, f: PositionFigures, rules: RuleParams,
   out.push({
     ruleId: 'coFundingShare',
     positionId: p.id,
-      regionCode: p.regionCode,
+    regionCode: p.regionCode,
     relatedPositionIds: [],
     field: 'coFundings',
     figures: { coFundingTotal: f.coFundingTotal, cost: p.annualCost, missing },
@@ -117,10 +123,15 @@ function remainingBreach(p: Position, f: PositionFigures): Breach {
   return {
     ruleId: 'remaining',
     positionId: p.id,
-      regionCode: p.regionCode,
+    regionCode: p.regionCode,
     relatedPositionIds: [],
     field: 'coFundings',
-    figures: { remaining: f.remaining, cost: p.annualCost, stateAmount: p.stateAmount, coFunding: f.coFundingTotal },
+    figures: {
+      remaining: f.remaining,
+      cost: p.annualCost,
+      stateAmount: p.stateAmount,
+      coFunding: f.coFundingTotal,
+    },
     message: gap
       ? `Reste à financer ${formatEuros(amount)} : coût ${formatEuros(p.annualCost)} > État ` +
         `${formatEuros(p.stateAmount)} + cofinancements ${formatEuros(f.coFundingTotal)}`
@@ -136,7 +147,7 @@ function rateText(rate: number | null): string {
 /** Rule 4: at least the minimum ETP per structure and role; one breach per group, on its first position. */
 export function checkMinFte(
   groups: ReadonlyMap<string, MinFteGroup>,
-  structures: ReadonlyMap<string, Structure>,
+  structures: StructureLookup,
   rules: RuleParams,
   out: Breach[],
 ): void {
@@ -161,7 +172,7 @@ export function checkMinFte(
 export function checkNewCoordinators(
   newOnes: readonly Position[],
   existingByRegion: ReadonlyMap<string, Position>,
-  structures: ReadonlyMap<string, Structure>,
+  structures: StructureLookup,
   out: Breach[],
 ): void {
   for (const p of newOnes) {

@@ -26,7 +26,8 @@ export function yearOf(date: IsoDate): number {
  */
 export function paymentsOf(p: Position, fallbackYear: number): Payment[] {
   const signatureYear = p.conventionStart ? yearOf(p.conventionStart) : fallbackYear;
-  if (p.paymentSchedule === 'atSignature') return [{ year: signatureYear, amount: p.stateAmount, kind: 'signature' }];
+  if (p.paymentSchedule === 'atSignature')
+    return [{ year: signatureYear, amount: p.stateAmount, kind: 'signature' }];
   const advance = Math.floor(p.stateAmount / 2) as Cents;
   const balanceYear = p.conventionEnd ? yearOf(p.conventionEnd) : signatureYear + 1;
   return [

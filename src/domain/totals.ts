@@ -1,6 +1,6 @@
 // Regional and national figures (PRODUCT.md rules 8 and 9): envelopes, committed, available, reserve, remaining.
 import type { Cents } from './money';
-import type { FunderCategory, Position, Purpose, RegionBudget, Role } from './types';
+import type { FunderCategory, Purpose, RegionBudget, Role } from './types';
 import { FUNDER_CATEGORIES, PURPOSES } from './types';
 
 export interface RegionFigures {
@@ -71,11 +71,11 @@ export function emptyRegionFigures(regionCode: string, budget: RegionBudget | nu
   };
 }
 
-/** National figures from the regions' sums; by purpose needs the positions themselves. */
+/** National figures from the regions' sums and the State amounts by purpose (in PURPOSES order). */
 export function nationalFigures(
   envelope: Cents,
   regions: readonly RegionFigures[],
-  positions: readonly Position[],
+  stateByPurpose: ArrayLike<number>,
 ): NationalFigures {
   let allotted = 0;
   let committed = 0;
@@ -92,11 +92,11 @@ export function nationalFigures(
     breachCount += r.breachCount;
     fteByRole.facilitateur += r.fteByRole.facilitateur;
     fteByRole.coordinateur += r.fteByRole.coordinateur;
-    for (const c of FUNDER_CATEGORIES) coFundingByCategory[c] = (coFundingByCategory[c] + r.coFundingByCategory[c]) as Cents;
+    for (const c of FUNDER_CATEGORIES)
+      coFundingByCategory[c] = (coFundingByCategory[c] + r.coFundingByCategory[c]) as Cents;
   }
   const byPurpose = {} as Record<Purpose, Cents>;
-  for (const purpose of PURPOSES) byPurpose[purpose] = 0 as Cents;
-  for (const p of positions) byPurpose[p.purpose] = (byPurpose[p.purpose] + p.stateAmount) as Cents;
+  PURPOSES.forEach((purpose, k) => (byPurpose[purpose] = (stateByPurpose[k] ?? 0) as Cents));
   return {
     envelope,
     allotted: allotted as Cents,

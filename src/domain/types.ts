@@ -32,7 +32,8 @@ export const LEGAL_STATUSES: readonly LegalStatus[] = [
   'other',
 ];
 
-export type FunderCategory = 'stateOther' | 'esfPlus' | 'localAuthority' | 'otherPublic' | 'private' | 'ownFunds';
+export type FunderCategory =
+  'stateOther' | 'esfPlus' | 'localAuthority' | 'otherPublic' | 'private' | 'ownFunds';
 export const FUNDER_CATEGORIES: readonly FunderCategory[] = [
   'stateOther',
   'esfPlus',

@@ -48,5 +48,9 @@ export function exampleRegionBudgets(): RegionBudget[] {
 
 /** The 18 regions with a zero envelope, for an empty campaign. */
 export function emptyRegionBudgets(): RegionBudget[] {
-  return EXAMPLE_ENVELOPES_2026.map(([regionCode]) => ({ regionCode, envelope: 0 as Cents, fteTarget: null }));
+  return EXAMPLE_ENVELOPES_2026.map(([regionCode]) => ({
+    regionCode,
+    envelope: 0 as Cents,
+    fteTarget: null,
+  }));
 }

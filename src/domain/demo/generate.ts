@@ -45,7 +45,10 @@ function addPosition(ctx: GenContext, regionCode: string, n: number, role: Posit
   if (!ctx.structures.has(sid)) {
     ctx.structures.set(sid, { id: sid, name, siret: '', legalStatus, departmentCode: dep.code });
   }
-  const h = role === 'coordinateur' ? 50 + Math.floor(ctx.rand() * 6) * 10 : [50, 80, 100, 100, 100, 150][Math.floor(ctx.rand() * 6)]!;
+  const h =
+    role === 'coordinateur'
+      ? 50 + Math.floor(ctx.rand() * 6) * 10
+      : [50, 80, 100, 100, 100, 150][Math.floor(ctx.rand() * 6)]!;
   const cost = Math.round(((38_000 + ctx.rand() * 14_000) * h) / 100) * 100;
   const breach = ctx.rand() < 0.03;
   const state = Math.floor((cost * (breach ? 7_300 : 7_000)) / 10_000);
@@ -79,7 +82,12 @@ function addPosition(ctx: GenContext, regionCode: string, n: number, role: Posit
 }
 
 /** Positions filling about `share` of each region's envelope (demo), skipping the listed regions. */
-export function generateForEnvelopes(regions: readonly RegionBudget[], share: number, skip: readonly string[], seed = 2026) {
+export function generateForEnvelopes(
+  regions: readonly RegionBudget[],
+  share: number,
+  skip: readonly string[],
+  seed = 2026,
+) {
   const ctx: GenContext = { rand: seededRandom(seed), structures: new Map(), positions: [] };
   for (const r of regions) {
     if (skip.includes(r.regionCode)) continue;
@@ -96,7 +104,12 @@ export function generateScenario(count: number, seed = 1): Scenario {
   const ctx: GenContext = { rand: seededRandom(seed), structures: new Map(), positions: [] };
   for (let n = 0; n < count; n++) {
     const region = regions[n % regions.length]!;
-    addPosition(ctx, region.regionCode, Math.floor(n / regions.length), n < regions.length ? 'coordinateur' : 'facilitateur');
+    addPosition(
+      ctx,
+      region.regionCode,
+      Math.floor(n / regions.length),
+      n < regions.length ? 'coordinateur' : 'facilitateur',
+    );
   }
   const now = '2026-11-22T00:00:00.000Z';
   return {
