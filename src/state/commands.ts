@@ -1,0 +1,131 @@
+// Pure builders of the ops behind each planner command (edit, paste, add, duplicate, delete, envelopes).
+import { editPosition, type EditContext } from '../domain/position-edit';
+import { eurosToCents, type Cents } from '../domain/money';
+import { fte } from '../domain/fte';
+import { parseFrenchAmount } from '../domain/parse-fr';
+import { err, ok, type Result } from '../domain/result';
+import type { Position, Scenario, Structure } from '../domain/types';
+import type { Op } from '../storage/ops';
+import type { PasteCell, PasteProblem } from './planner-api';
+import { newId } from './ids';
+
+export interface OpsWithLabel {
+  ops: Op[];
+  label: string;
+}
+
+function contextOf(structures: Map<string, Structure>): EditContext {
+  return { structures, newStructureId: () => newId('st') };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Ops for a batch of cell edits; every readable cell is applied, the others are reported. */
+export function cellEditOps(
+  scenario: Scenario,
+  cells: readonly PasteCell[],
+): { ops: Op[]; problems: PasteProblem[]; applied: number } {
+  const structures = new Map(scenario.structures.map((s) => [s.id, s]));
+  const byId = new Map(scenario.positions.map((p) => [p.id, p]));
+  const touchedPositions = new Map<string, Position>();
+  const touchedStructures = new Map<string, Structure>();
+  const problems: PasteProblem[] = [];
+  let applied = 0;
+  const ctx = contextOf(structures);
+  for (const cell of cells) {
+    const current = touchedPositions.get(cell.positionId) ?? byId.get(cell.positionId);
+    if (!current) {
+      problems.push({ ...cell, message: 'poste introuvable (supprimé entre-temps ?)' });
+      continue;
+    }
+    const r = editPosition(current, cell.field, cell.text, ctx);
+    if (!r.ok) {
+      problems.push({ ...cell, message: r.message });
+      continue;
+    }
+    applied += 1;
+    touchedPositions.set(current.id, r.value.position);
+    if (r.value.structure) {
+      structures.set(r.value.structure.id, r.value.structure);
+      touchedStructures.set(r.value.structure.id, r.value.structure);
+    }
+  }
+  const originalStructures = new Map(scenario.structures.map((s) => [s.id, s]));
+  const ops: Op[] = [];
+  for (const s of touchedStructures.values()) {
+    const before = originalStructures.get(s.id) ?? null;
+    if (!sameJson(before, s)) ops.push({ entity: 'structure', id: s.id, before, after: s });
+  }
+  for (const p of touchedPositions.values()) {
+    const before = byId.get(p.id) ?? null;
+    if (!sameJson(before, p)) ops.push({ entity: 'position', id: p.id, before, after: p });
+  }
+  return { ops, problems, applied };
+}
+
+export function newPosition(scenario: Scenario, regionCode: string): Position {
+  const c = scenario.campaign;
+  return {
+    id: newId('pos'),
+    regionCode,
+    departmentCode: '',
+    structureId: '',
+    role: 'facilitateur',
+    fte: fte(100),
+    annualCost: 0 as Cents,
+    stateAmount: 0 as Cents,
+    coFundings: [],
+    cohort: c.year,
+    conventionStart: c.defaultConventionStart,
+    conventionEnd: c.defaultConventionEnd,
+    conventionYear: 1,
+    paymentSchedule: c.defaultPaymentSchedule,
+    followUpService: '',
+    purpose: 'ongoing',
+    whiteZone: false,
+    notes: '',
+  };
+}
+
+export function deleteOps(scenario: Scenario, ids: readonly string[]): OpsWithLabel {
+  const wanted = new Set(ids);
+  const ops: Op[] = scenario.positions
+    .filter((p) => wanted.has(p.id))
+    .map((p) => ({ entity: 'position', id: p.id, before: p, after: null }));
+  const label = ops.length === 1 ? 'Suppression d’un poste' : `Suppression de ${ops.length} postes`;
+  return { ops, label };
+}
+
+function readEnvelope(text: string): Result<Cents> {
+  const r = parseFrenchAmount(text.trim() === '' ? '0' : text);
+  if (!r.ok) return r;
+  if (r.value < 0) return err(`enveloppe négative « ${text.trim()} »`);
+  if (r.value > eurosToCents(1_000_000_000)) return err(`enveloppe hors limites « ${text.trim()} »`);
+  return ok(r.value);
+}
+
+export function regionEnvelopeOps(
+  scenario: Scenario,
+  regionCode: string,
+  text: string,
+): Result<OpsWithLabel> {
+  const before = scenario.regions.find((r) => r.regionCode === regionCode);
+  if (!before) return err(`région inconnue « ${regionCode} »`);
+  const amount = readEnvelope(text);
+  if (!amount.ok) return amount;
+  const after = { ...before, envelope: amount.value };
+  return ok({
+    ops: [{ entity: 'region', id: regionCode, before, after }],
+    label: `Enveloppe régionale ${regionCode}`,
+  });
+}
+
+export function nationalEnvelopeOps(scenario: Scenario, text: string): Result<OpsWithLabel> {
+  const amount = readEnvelope(text);
+  if (!amount.ok) return amount;
+  const before = scenario.campaign;
+  const after = { ...before, nationalEnvelope: amount.value };
+  return ok({ ops: [{ entity: 'campaign', id: before.id, before, after }], label: 'Enveloppe nationale' });
+}

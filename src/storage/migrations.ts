@@ -1,0 +1,53 @@
+// Every schema version of the planner database, oldest first: its stores (Dexie syntax) and its upgrade.
+//
+// To change the schema, append ONE entry, never edit a released one:
+//
+//   {
+//     version: 2,
+//     stores: { positions: '[scenarioId+id], scenarioId, [scenarioId+order], purpose' },  // only what changes
+//     upgrade: async (tx) => {
+//       await tx.table('positions').toCollection().modify((row) => { row.newField = defaultValue; });
+//     },
+//   },
+//
+// Rules:
+// - Every upgrade must be tested with data written by the previous version: copy the "version 1" block of
+//   test/storage/migrations.test.ts, write the previous version's rows (frozen literals, not today's
+//   builders), open with the current schema and check every field.
+// - An upgrade runs inside Dexie's versionchange transaction: use only `tx.table(...)`, no other database
+//   and no non-IndexedDB awaits. If it throws, the upgrade is rolled back and the old data stays intact.
+// - Update the row types in rows.ts in the same commit; rows are plain JSON (integer cents, ISO dates).
+// - Other tabs still on the old code get `versionchange`, close their connection and ask for a reload
+//   (db.ts), so no tab ever writes with an old schema.
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Stores added or changed by this version (Dexie keeps the earlier ones); null deletes a store. */
+  stores: Record<string, string | null>;
+  /** Rewrites rows of the previous version into this version's shape. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      scenarios: 'id',
+      structures: '[scenarioId+id], scenarioId, [scenarioId+order]',
+      positions: '[scenarioId+id], scenarioId, [scenarioId+order]',
+      changes: '++seq, scenarioId, batchId, at',
+      history: '++seq, scenarioId',
+      meta: 'key',
+    },
+  },
+];
+
+function lastVersion(): number {
+  const last = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1];
+  if (!last) throw new Error('SCHEMA_VERSIONS est vide');
+  return last.version;
+}
+
+/** The schema version this code reads and writes. */
+export const SCHEMA_VERSION: number = lastVersion();

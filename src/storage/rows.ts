@@ -1,0 +1,70 @@
+// The shapes of the rows stored in IndexedDB (schema version 1). Changing one of them needs a new schema
+// version in migrations.ts with an upgrade function, tested with rows written by the previous version.
+import type { Campaign, Position, RegionBudget, Structure } from '../domain/types';
+import type { Op } from './ops';
+
+/** A scenario without its structures and positions, which live in their own tables. */
+export interface ScenarioRow {
+  id: string;
+  name: string;
+  campaign: Campaign;
+  regions: RegionBudget[];
+  /** ISO date-time. */
+  createdAt: string;
+  /** ISO date-time of the last accepted change of anything in the scenario. */
+  updatedAt: string;
+}
+
+/**
+ * `order` keeps the list order of the scenario: IndexedDB returns rows by primary key, not by insertion.
+ * New records get max + 1; ties (never written by this module) fall back to the id.
+ */
+export type StructureRow = Structure & { scenarioId: string; order: number };
+export type PositionRow = Position & { scenarioId: string; order: number };
+
+/** Where a change came from (stable ids; the UI translates them). */
+export type ChangeSource =
+  'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'demo' | 'scenario' | 'allocation' | 'restore';
+
+export type ChangeEntity = 'position' | 'structure' | 'region' | 'campaign' | 'scenario';
+
+/** One field of one record changed by one batch: the audit trail, never rewritten. */
+export interface ChangeRow {
+  seq?: number;
+  scenarioId: string;
+  batchId: string;
+  /** ISO date-time of the transaction. */
+  at: string;
+  /** User name as entered on this machine. */
+  who: string;
+  source: ChangeSource;
+  entity: ChangeEntity;
+  /** Position or structure id, region code, campaign id, or scenario id. */
+  entityId: string;
+  /** Field name, or `*` for a whole record created (oldValue null) or deleted (newValue null). */
+  field: string;
+  /** The value stored before the write (JSON-safe; amounts stay integer cents). */
+  oldValue: unknown;
+  newValue: unknown;
+  /** Short French description of the batch, e.g. `Collage de 12 cellules`. */
+  label: string;
+}
+
+/** One undoable batch. `ops` hold the records as stored before and after, so undo restores them exactly. */
+export interface HistoryRow {
+  seq?: number;
+  scenarioId: string;
+  batchId: string;
+  label: string;
+  at: string;
+  ops: Op[];
+  /** True once undone; undone entries form the redo stack (always the newest entries). */
+  undone: boolean;
+}
+
+export type MetaKey = 'userName' | 'activeScenarioId' | 'demoScenarioId' | 'lastSavedAt' | 'storagePersisted';
+
+export interface MetaRow {
+  key: MetaKey;
+  value: unknown;
+}

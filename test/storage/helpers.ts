@@ -1,0 +1,48 @@
+// Builders for storage tests: a fresh fake-indexeddb database per test and a scenario with co-fundings.
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { openPlannerDb, type PlannerDb, type PlannerDbOptions } from '../../src/storage/db';
+import { eurosToCents, type Cents } from '../../src/domain/money';
+import type { Position, Scenario } from '../../src/domain/types';
+import { position, scenario, structure } from '../domain/helpers';
+
+export { position, structure } from '../domain/helpers';
+
+/** Options that point Dexie at fake-indexeddb (shared by every connection of one test). */
+export const FAKE_IDB = { indexedDB, IDBKeyRange } as const;
+
+let counter = 0;
+
+/** A database name no other test uses. */
+export function uniqueDbName(prefix = 'test'): string {
+  counter += 1;
+  return `${prefix}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function openTestDb(name = uniqueDbName(), options: PlannerDbOptions = {}): Promise<PlannerDb> {
+  return openPlannerDb(name, { ...FAKE_IDB, ...options });
+}
+
+/** Three positions in a non-alphabetical order, with odd cents and two co-fundings on one of them. */
+export function sampleScenario(id = 'sc'): Scenario {
+  const positions: Position[] = [
+    position({
+      id: 'p10',
+      annualCost: 4_123_457 as Cents,
+      stateAmount: 2_886_419 as Cents,
+      coFundings: [
+        { funder: 'Conseil départemental 31', category: 'localAuthority', amount: 1_000_001 as Cents },
+        { funder: 'FSE+', category: 'esfPlus', amount: 237_037 as Cents },
+      ],
+    }),
+    position({ id: 'p2', structureId: 's2', role: 'coordinateur', notes: 'Renouvellement' }),
+    position({ id: 'p1', stateAmount: eurosToCents(27_999.99), conventionStart: null, conventionEnd: null }),
+  ];
+  const structures = [
+    structure({ id: 's9', name: 'PLIE SUD' }),
+    structure({ id: 's2', name: 'MAISON DE L’EMPLOI', legalStatus: 'gip' }),
+    structure({ id: 's1' }),
+  ];
+  return { ...scenario(positions, structures), id };
+}
+
+export const WHO = 'Camille Martin';
