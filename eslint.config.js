@@ -27,7 +27,7 @@ const FORBIDDEN_IN_DOMAIN = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench-results.json'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench-results.json', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

@@ -32,6 +32,8 @@ export class Planner implements PlannerApi {
   writeError = $state<string | null>(null);
   scenario = $state.raw<Scenario>(emptyScenario('loading', nowIso()));
   figures = $derived(recompute(this.scenario));
+  // A fresh read-only Map per scenario value: never mutated, so no SvelteMap is needed.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   structuresById = $derived(new Map<string, Structure>(this.scenario.structures.map((s) => [s.id, s])));
   isDemo = $state(false);
   userName = $state('');

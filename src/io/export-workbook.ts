@@ -1,0 +1,78 @@
+// Export of a scenario as a real workbook (.xlsx or .ods): Synthèse, Postes, Cofinancements, Paramètres.
+// Numbers are numbers with French-looking formats; computed columns and totals are live formulas with cached
+// values equal to the app's figures; people's text is always text; frozen headers, filters and widths.
+import * as XLSX from 'xlsx';
+import type { ScenarioFigures } from '../domain/recompute';
+import type { Position, Scenario } from '../domain/types';
+import { sheet } from './export-cells';
+import { POSTES_COLUMNS, POSTES_LETTERS } from './export-columns';
+import { SHEET_NAMES, coFundingRows, parameterRows, positionRows, summaryRows } from './export-sheets';
+import { finishArchive } from './export-views';
+
+export interface ExportOptions {
+  /** Only these positions (what the grid shows, filters applied); default: all of the scenario. */
+  rows?: readonly Position[];
+  bookType: 'xlsx' | 'ods';
+  /** Date written in Paramètres (ISO); default: now. */
+  exportedAt?: string;
+}
+
+export const EXPORT_MIME_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+} as const;
+
+/** `Planificateur - Démonstration 2026.xlsx` without characters file systems refuse. */
+export function exportFileName(scenario: Scenario, bookType: 'xlsx' | 'ods'): string {
+  const safe = [...scenario.name].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? ' ' : ch)).join('');
+  const name = safe.replace(/\s+/g, ' ').trim().slice(0, 80) || 'scenario';
+  return `Planificateur ETP - ${name}.${bookType}`;
+}
+
+/** The workbook's bytes. `figures` is recompute(scenario); its values become the formulas' cached values. */
+export function buildWorkbook(
+  scenario: Scenario,
+  figures: ScenarioFigures,
+  options: ExportOptions,
+): ArrayBuffer {
+  const positions = options.rows ?? scenario.positions;
+  const exportedAt = options.exportedAt ?? new Date().toISOString();
+  const postes = sheet(
+    positionRows(positions, scenario, figures),
+    POSTES_COLUMNS.map((c) => c.width),
+  );
+  const lastRow = positions.length + 1;
+  postes['!autofilter'] = { ref: `A1:${POSTES_LETTERS.last}${lastRow}` };
+  const coRows = coFundingRows(positions, scenario);
+  const coFundings = sheet(coRows, [18, 36, 30, 22, 14]);
+  coFundings['!autofilter'] = { ref: `A1:E${coRows.length}` };
+  const wb: XLSX.WorkBook = {
+    SheetNames: [SHEET_NAMES.summary, SHEET_NAMES.positions, SHEET_NAMES.coFundings, SHEET_NAMES.parameters],
+    Sheets: {
+      [SHEET_NAMES.summary]: sheet(summaryRows(positions, scenario, figures), [34, 12, 16, 16, 16, 8, 10]),
+      [SHEET_NAMES.positions]: postes,
+      [SHEET_NAMES.coFundings]: coFundings,
+      [SHEET_NAMES.parameters]: sheet(parameterRows(scenario, exportedAt, positions.length), [44, 40]),
+    },
+    Props: { Title: scenario.name, Author: 'Planificateur ETP et budget' },
+  };
+  // 'buffer' gives bytes (a Uint8Array; a Buffer in Node): 'array' goes through a binary string, far slower.
+  const written: unknown = XLSX.write(wb, {
+    type: 'buffer',
+    bookType: options.bookType,
+    bookSST: true,
+    compression: false,
+  });
+  const stored = written instanceof Uint8Array ? written : Uint8Array.from(written as ArrayLike<number>);
+  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  return finishArchive(stored, {
+    bookType: options.bookType,
+    frozen: [
+      { name: SHEET_NAMES.positions, number: 2 },
+      { name: SHEET_NAMES.coFundings, number: 3 },
+    ],
+    odsFilters: [
+      `${quoted(SHEET_NAMES.positions)}.A1:${quoted(SHEET_NAMES.positions)}.${POSTES_LETTERS.last}${lastRow}`,
+    ],
+  });
+}

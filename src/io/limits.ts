@@ -1,0 +1,33 @@
+// Hard limits on files read by the import, checked before and while they are parsed (sizes in bytes).
+// A file over a limit is refused with a French message; nothing is written.
+
+const MB = 1024 * 1024;
+
+/** Largest file accepted, as stored on disk. */
+export const MAX_FILE_BYTES = 20 * MB;
+/** Most sheets read from one workbook. */
+export const MAX_SHEETS = 50;
+/** Most rows in one sheet (a national campaign has about 1 000 positions; 200 000 leaves room). */
+export const MAX_ROWS = 200_000;
+/** Most columns holding a value in one sheet. */
+export const MAX_COLUMNS = 1_024;
+/** Most non-empty cells in the whole workbook. */
+export const MAX_CELLS = 5_000_000;
+/** Most bytes a zip (.xlsx, .ods) may declare once inflated, all entries together. */
+export const MAX_UNCOMPRESSED_BYTES = 300 * MB;
+/**
+ * Largest inflated ÷ compressed ratio for one entry bigger than RATIO_MIN_BYTES. Deflate cannot exceed
+ * about 1 032 : 1, so a higher declared ratio is a lie or a bomb; real sheets stay under 200 : 1.
+ */
+export const MAX_COMPRESSION_RATIO = 1_000;
+export const RATIO_MIN_BYTES = 1 * MB;
+/** Most entries in a zip (a workbook has a few dozen). */
+export const MAX_ZIP_ENTRIES = 10_000;
+/** Longest text kept in one cell (longer text is an error, not silently cut). */
+export const MAX_CELL_TEXT = 32_767;
+/** Default time a worker may take to read a file before it is stopped. */
+export const DEFAULT_READ_TIMEOUT_MS = 30_000;
+
+export function megabytes(bytes: number): string {
+  return (bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+}

@@ -1,0 +1,44 @@
+// The French words the app writes for its coded values (the UI's own labels), and readers that accept them
+// back exactly before falling back on the tolerant vocabulary: an exported workbook always re-imports.
+import { ok, type Result } from '../domain/result';
+import type { FunderCategory, LegalStatus, PaymentSchedule, Purpose, Role } from '../domain/types';
+import {
+  parseFunderCategory,
+  parseLegalStatus,
+  parsePaymentSchedule,
+  parsePurpose,
+  parseRole,
+  parseYesNo,
+} from '../domain/vocabulary';
+import {
+  FUNDER_CATEGORY_LABELS,
+  LEGAL_STATUS_LABELS,
+  PAYMENT_SCHEDULE_LABELS,
+  PURPOSE_LABELS,
+  ROLE_LABELS,
+} from '../ui/i18n/fr';
+
+export { FUNDER_CATEGORY_LABELS, LEGAL_STATUS_LABELS, PAYMENT_SCHEDULE_LABELS, PURPOSE_LABELS, ROLE_LABELS };
+
+export const YES_LABEL = 'Oui';
+export const NO_LABEL = 'Non';
+
+function byLabel<T extends string>(
+  labels: Readonly<Record<T, string>>,
+  parse: (text: string) => Result<T>,
+): (text: string) => Result<T> {
+  const exact = new Map<string, T>();
+  for (const [value, label] of Object.entries(labels) as [T, string][])
+    exact.set(label.trim().toLowerCase(), value);
+  return (text) => {
+    const hit = exact.get(text.trim().toLowerCase());
+    return hit === undefined ? parse(text) : ok(hit);
+  };
+}
+
+export const readRole = byLabel<Role>(ROLE_LABELS, parseRole);
+export const readLegalStatus = byLabel<LegalStatus>(LEGAL_STATUS_LABELS, parseLegalStatus);
+export const readFunderCategory = byLabel<FunderCategory>(FUNDER_CATEGORY_LABELS, parseFunderCategory);
+export const readPurpose = byLabel<Purpose>(PURPOSE_LABELS, parsePurpose);
+export const readPaymentSchedule = byLabel<PaymentSchedule>(PAYMENT_SCHEDULE_LABELS, parsePaymentSchedule);
+export const readYesNo = parseYesNo;

@@ -1,0 +1,96 @@
+// A small zip writer for the exported workbooks: entries in the given order (so an .ods starts with its
+// stored `mimetype`, as OpenDocument requires), others deflated with SheetJS's own deflate, CRC-32 computed
+// here. Also reads back the entries of a stored (uncompressed) zip, as SheetJS writes with compression off.
+import * as XLSX from 'xlsx';
+import { guardZip } from './zip-guard';
+
+export interface ZipFile {
+  name: string;
+  data: Uint8Array;
+  /** Keep uncompressed (the ODF `mimetype`). */
+  store?: boolean;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++)
+    c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+type RawDeflate = (data: Uint8Array) => ArrayLike<number> & { length: number };
+const deflateRaw = (XLSX.CFB.utils as unknown as { _deflateRaw: RawDeflate })._deflateRaw;
+
+function deflate(data: Uint8Array): Uint8Array {
+  const out = deflateRaw(data);
+  return out instanceof Uint8Array ? out : Uint8Array.from(out);
+}
+
+/** The files of a zip whose entries are all stored (method 0), in archive order. */
+export function readStoredZip(bytes: Uint8Array): ZipFile[] {
+  return guardZip(bytes, 'export').map((e) => {
+    if (e.method !== 0) throw new Error(`entrée compressée inattendue : ${e.name}`);
+    return { name: e.name, data: bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize) };
+  });
+}
+
+/** A zip archive (no ZIP64: exports stay far below 4 GB), UTF-8 names, fixed timestamp 1980-01-01. */
+export function writeZip(files: readonly ZipFile[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = encoder.encode(f.name);
+    const body = f.store ? f.data : deflate(f.data);
+    const crc = crc32(f.data);
+    const header = (size: number) => {
+      const b = new Uint8Array(size);
+      return { b, v: new DataView(b.buffer) };
+    };
+    const local = header(30);
+    local.v.setUint32(0, 0x04034b50, true);
+    local.v.setUint16(4, 20, true);
+    local.v.setUint16(6, 0x0800, true);
+    local.v.setUint16(8, f.store ? 0 : 8, true);
+    local.v.setUint16(12, 0x0021, true);
+    local.v.setUint32(14, crc, true);
+    local.v.setUint32(18, body.length, true);
+    local.v.setUint32(22, f.data.length, true);
+    local.v.setUint16(26, name.length, true);
+    const dir = header(46);
+    dir.v.setUint32(0, 0x02014b50, true);
+    dir.v.setUint16(4, 20, true);
+    dir.v.setUint16(6, 20, true);
+    dir.b.set(local.b.subarray(6, 28), 8);
+    dir.v.setUint32(42, offset, true);
+    parts.push(local.b, name, body);
+    central.push(dir.b, name);
+    offset += 30 + name.length + body.length;
+  }
+  const size = central.reduce((n, b) => n + b.length, 0);
+  const end = new Uint8Array(22);
+  const v = new DataView(end.buffer);
+  v.setUint32(0, 0x06054b50, true);
+  v.setUint16(8, files.length, true);
+  v.setUint16(10, files.length, true);
+  v.setUint32(12, size, true);
+  v.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + size + 22);
+  let at = 0;
+  for (const b of [...parts, ...central, end]) {
+    out.set(b, at);
+    at += b.length;
+  }
+  return out;
+}

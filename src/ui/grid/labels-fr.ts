@@ -1,0 +1,168 @@
+// French words of the grids, their toolbars and the Anomalies panel (to be merged into ui/i18n/fr.ts by the lead).
+import type { FunderCategory } from '../../domain/types';
+
+/** Column headers of the Postes grid, by column id. */
+export const POSITION_HEADERS = {
+  regionCode: 'Région',
+  departmentCode: 'Département',
+  structureName: 'Structure',
+  legalStatus: 'Statut juridique',
+  role: 'Fonction',
+  fte: 'ETP',
+  annualCost: 'Coût annuel',
+  stateAmount: 'Part État',
+  stateRate: 'Taux État',
+  coFundingTotal: 'Total cofinancements',
+  coFundingRate: 'Taux cofinancement',
+  remaining: 'Reste à financer',
+  cohort: 'Cohorte',
+  conventionStart: 'Début convention',
+  conventionEnd: 'Fin convention',
+  conventionYear: 'Année de convention',
+  paymentSchedule: 'Échéancier',
+  followUpService: 'Service de suivi',
+  purpose: 'Objet',
+  whiteZone: 'Zone blanche',
+  notes: 'Observations',
+} as const;
+
+/** Headers of the co-funding columns, one per funder category. */
+export const CO_FUNDING_HEADERS: Readonly<Record<FunderCategory, string>> = {
+  stateOther: 'État autres crédits',
+  esfPlus: 'FSE+',
+  localAuthority: 'Collectivités',
+  otherPublic: 'Autres publics',
+  private: 'Privés',
+  ownFunds: 'Fonds propres',
+};
+
+export const REGION_HEADERS = {
+  region: 'Région',
+  envelope: 'Enveloppe',
+  committed: 'Engagé',
+  available: 'Disponible',
+  fteFacilitators: 'ETP facilitateurs',
+  fteCoordinators: 'ETP coordinateurs',
+  positions: 'Postes',
+  structures: 'Structures',
+  leverage: 'Effet levier',
+  breaches: 'Anomalies',
+} as const;
+
+export const YES = 'Oui';
+export const NO = 'Non';
+
+export const GRID_LABELS = {
+  positionsGrid: 'Postes',
+  regionsGrid: 'Régions',
+  toolbar: 'Actions sur les postes',
+  search: 'Rechercher dans les postes',
+  searchHint: 'Structure, département, service de suivi, observations…',
+  onlyBreaches: 'Seulement les postes en anomalie',
+  groupBy: 'Regrouper par',
+  groupNone: 'Aucun',
+  groupRegion: 'Région',
+  groupStructure: 'Structure',
+  add: 'Ajouter un poste',
+  duplicate: 'Dupliquer le poste',
+  delete: 'Supprimer le poste',
+  total: 'Total',
+  breachPrefix: 'Anomalie : ',
+  overCommitted: 'Enveloppe dépassée',
+  regionShown: 'Région affichée :',
+  unknownRegion: 'Région non renseignée',
+  unknownStructure: 'Structure inconnue',
+  allRegions: 'Afficher toutes les régions',
+} as const;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+
+export const GRID_MESSAGES = {
+  refused: (message: string) => `Valeur refusée : ${message} — ancienne valeur conservée`,
+  envelopeRefused: (message: string) => `Enveloppe refusée : ${message} — ancienne valeur conservée`,
+  positions: (n: number) => plural(n, 'poste', 'postes'),
+  breaches: (n: number) => plural(n, 'anomalie', 'anomalies'),
+  deleted: (n: number) => `${n > 1 ? `${n} postes supprimés` : 'Poste supprimé'} — Annuler avec Ctrl+Z`,
+  added: 'Poste ajouté',
+  duplicated: 'Poste dupliqué',
+  noTarget: 'Placez-vous d’abord sur la ligne d’un poste',
+  failed: (message: string) => `Action impossible : ${message}`,
+  pasteNoAnchor: 'Placez-vous sur une cellule d’un poste avant de coller',
+  pasteEmpty: 'Rien à coller : le presse-papiers ne contient pas de texte',
+  pasteDone: (rows: number, columns: number) =>
+    `${rows} × ${columns} ${rows * columns > 1 ? 'cellules collées' : 'cellule collée'}`,
+  pastePartial: (applied: number, refused: number) =>
+    `${plural(applied, 'cellule collée', 'cellules collées')}, ${plural(refused, 'valeur non collée', 'valeurs non collées')} :`,
+  pasteProblem: (row: string, column: string, message: string) =>
+    `ligne « ${row} », colonne « ${column} » : ${message}`,
+  readOnlyColumn: 'colonne calculée, non modifiable',
+  computedColumn: (header: string) => `${header} : calculé, non modifiable`,
+  pastRowEnd: 'au-delà de la dernière ligne affichée',
+  pastColumnEnd: 'au-delà de la dernière colonne',
+  hiddenByFilters: 'Ce poste est masqué par le filtre de région',
+  groupSummary: 'Totaux du groupe',
+} as const;
+
+export const BREACHES_PANEL = {
+  title: 'Anomalies',
+  none: 'Aucune anomalie : toutes les règles de l’AAP sont respectées.',
+  byRegion: 'Anomalies par région',
+  list: 'Liste des anomalies',
+  showMore: (n: number) => `Afficher ${n.toLocaleString('fr-FR')} anomalies de plus`,
+  jumpHint: 'Aller au poste dans la grille',
+  notShown: (n: number) =>
+    `${n.toLocaleString('fr-FR')} ${n > 1 ? 'anomalies non affichées' : 'anomalie non affichée'}`,
+} as const;
+
+/** AG Grid's own words (filters, overlays, screen-reader hints) in French. */
+export const AG_GRID_LOCALE_TEXT: Readonly<Record<string, string>> = {
+  noRowsToShow: 'Aucune ligne',
+  noMatchingRows: 'Aucune ligne ne correspond aux filtres',
+  loadingOoo: 'Chargement…',
+  applyFilter: 'Appliquer',
+  clearFilter: 'Effacer',
+  resetFilter: 'Réinitialiser',
+  cancelFilter: 'Annuler',
+  textFilter: 'Filtre texte',
+  numberFilter: 'Filtre nombre',
+  dateFilter: 'Filtre date',
+  filterOoo: 'Filtrer…',
+  empty: 'Choisir',
+  equals: 'Égal à',
+  notEqual: 'Différent de',
+  lessThan: 'Inférieur à',
+  greaterThan: 'Supérieur à',
+  lessThanOrEqual: 'Inférieur ou égal à',
+  greaterThanOrEqual: 'Supérieur ou égal à',
+  inRange: 'Entre',
+  inRangeStart: 'De',
+  inRangeEnd: 'À',
+  contains: 'Contient',
+  notContains: 'Ne contient pas',
+  startsWith: 'Commence par',
+  endsWith: 'Se termine par',
+  blank: 'Vide',
+  notBlank: 'Non vide',
+  before: 'Avant',
+  after: 'Après',
+  andCondition: 'ET',
+  orCondition: 'OU',
+  ariaFilterInput: 'Saisie du filtre',
+  ariaFilterValue: 'Valeur du filtre',
+  ariaFilterFromValue: 'Filtrer à partir de',
+  ariaFilterToValue: 'Filtrer jusqu’à',
+  ariaFilteringOperator: 'Opérateur de filtre',
+  ariaFilterColumn: 'Ctrl+Entrée pour ouvrir le filtre',
+  ariaFilterMenuOpen: 'Ouvrir le menu de filtre',
+  ariaColumnFiltered: 'Colonne filtrée',
+  ariaLabelColumnFilter: 'Filtre de colonne',
+  ariaLabelColumnMenu: 'Menu de colonne',
+  ariaLabelInputClear: 'Effacer',
+  ariaMenuColumn: 'Alt+Bas pour ouvrir le menu de colonne',
+  ariaSortableColumn: 'Entrée pour trier',
+  ariaInputEditor: 'Éditeur de saisie',
+  ariaRowToggleSelection: 'Espace pour sélectionner ou désélectionner la ligne',
+  ariaRowSelectAll: 'Espace pour sélectionner toutes les lignes',
+  ariaRowSelectionDisabled: 'Sélection impossible pour cette ligne',
+  ariaValidationErrorPrefix: 'Erreur de saisie',
+};

@@ -1,0 +1,65 @@
+// Builders for io tests: the shared fixtures' bytes, a 2026 scenario, deterministic ids, a full import.
+import { readFileSync } from 'node:fs';
+import { campaign2026, exampleRegionBudgets } from '../../src/domain/demo/campaign-2026';
+import type { Position, Scenario, Structure } from '../../src/domain/types';
+import { previewImport, type ImportPreview, type PreviewOptions } from '../../src/io/import-preview';
+import { readWorkbookBytes } from '../../src/io/read-workbook';
+
+export const FIXTURES = [
+  'occitanie-postes.xlsx',
+  'occitanie-postes.xls',
+  'occitanie-postes.ods',
+  'occitanie-postes-cp1252.csv',
+] as const;
+
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(`../../../shared/fixtures/${name}`, import.meta.url)));
+}
+
+export function scenario2026(positions: Position[] = [], structures: Structure[] = []): Scenario {
+  return {
+    id: 'io-test',
+    name: 'Test import',
+    campaign: campaign2026(),
+    regions: exampleRegionBudgets(),
+    structures,
+    positions,
+    createdAt: '2026-11-22T00:00:00.000Z',
+    updatedAt: '2026-11-22T00:00:00.000Z',
+  };
+}
+
+export function idMaker(): (kind: 'position' | 'structure') => string {
+  let n = 0;
+  return (kind) => `${kind === 'position' ? 'p' : 's'}-new-${++n}`;
+}
+
+/** Reads bytes and previews their import into `current`; throws when the preview is refused. */
+export function importBytes(
+  name: string,
+  bytes: Uint8Array | ArrayBuffer,
+  current: Scenario,
+  options: Partial<PreviewOptions> = {},
+): ImportPreview {
+  const result = previewImport(readWorkbookBytes(name, bytes), current, { newId: idMaker(), ...options });
+  if (!result.ok) throw new Error(result.message);
+  return result.preview;
+}
+
+/** The scenario after applying a plan (what the commit would write), for recompute in tests. */
+export function applyPlan(current: Scenario, preview: ImportPreview): Scenario {
+  const plan = preview.plan;
+  if (!plan) throw new Error(preview.mappingProblems.join(' '));
+  const updated = new Map(plan.toUpdate.map((u) => [u.after.id, u.after]));
+  const structureUpdates = new Map(plan.structuresToUpdate.map((u) => [u.after.id, u.after]));
+  return {
+    ...current,
+    structures: [...current.structures.map((s) => structureUpdates.get(s.id) ?? s), ...plan.structuresToAdd],
+    positions: [...current.positions.map((p) => updated.get(p.id) ?? p), ...plan.toAdd],
+  };
+}
+
+/** Replace U+202F and U+00A0 by plain spaces, to compare French formatted text. */
+export function plain(text: string): string {
+  return text.replace(/[\u202f\u00a0]/g, ' ');
+}
