@@ -1,19 +1,22 @@
-// Per-position computed figures stored column-wise (typed arrays), materialised only for rows asked for:
-// a recompute of 100 000 positions allocates no object per position.
-import type { Cents } from './money';
-import type { PositionFigures } from './position-figures';
-import type { Position } from './types';
+// Per-position computed figures, materialised only for the rows asked for: a recompute of 100 000 positions
+// allocates no object and no column per position. A row's figures come from the position itself and the
+// campaign's rules (positionFigures), so an edit gives a new table in O(1).
+import { positionFigures, type PositionFigures } from './position-figures';
+import type { Position, RuleParams } from './types';
+
+interface Columns {
+  coFundingTotal: Float64Array;
+  stateOther: Float64Array;
+  maxState: Float64Array;
+}
 
 export class PositionFiguresTable {
+  private columns: Columns | null = null;
+
   constructor(
     private readonly positions: readonly Position[],
     private readonly index: ReadonlyMap<string, number>,
-    /** Σ co-fundings per position, in cents. */
-    readonly coFundingTotal: Float64Array,
-    /** "Other State credits" co-funding per position, in cents. */
-    readonly stateOther: Float64Array,
-    /** Maximum State amount per position, in cents. */
-    readonly maxState: Float64Array,
+    private readonly rules: RuleParams,
   ) {}
 
   get size(): number {
@@ -34,24 +37,54 @@ export class PositionFiguresTable {
   }
 
   at(i: number): PositionFigures {
-    const p = this.positions[i] as Position;
-    const co = this.coFundingTotal[i] ?? 0;
-    const other = this.stateOther[i] ?? 0;
-    const cost = p.annualCost;
-    return {
-      coFundingTotal: co as Cents,
-      stateOtherCoFunding: other as Cents,
-      allStateAmount: (p.stateAmount + other) as Cents,
-      remaining: (cost - p.stateAmount - co) as Cents,
-      maxStateAmount: (this.maxState[i] ?? 0) as Cents,
-      stateRate: cost === 0 ? null : p.stateAmount / cost,
-      coFundingRate: cost === 0 ? null : co / cost,
+    return positionFigures(this.positions[i] as Position, this.rules);
+  }
+
+  /** Σ co-fundings per position, in cents (a column built on first read). */
+  get coFundingTotal(): Float64Array {
+    return this.materialise().coFundingTotal;
+  }
+
+  /** "Other State credits" co-funding per position, in cents (built on first read). */
+  get stateOther(): Float64Array {
+    return this.materialise().stateOther;
+  }
+
+  /** Maximum State amount per position, in cents (built on first read). */
+  get maxState(): Float64Array {
+    return this.materialise().maxState;
+  }
+
+  private materialise(): Columns {
+    if (this.columns) return this.columns;
+    const n = this.positions.length;
+    const columns = {
+      coFundingTotal: new Float64Array(n),
+      stateOther: new Float64Array(n),
+      maxState: new Float64Array(n),
     };
+    for (let i = 0; i < n; i++) {
+      const f = this.at(i);
+      columns.coFundingTotal[i] = f.coFundingTotal;
+      columns.stateOther[i] = f.stateOtherCoFunding;
+      columns.maxState[i] = f.maxStateAmount;
+    }
+    return (this.columns = columns);
   }
 }
 
 let lastIds: string[] = [];
 let lastIndex = new Map<string, number>();
+
+/** Ids of the last index built, for callers that compare them while they read the positions anyway. */
+export function lastIndexedIds(): readonly string[] {
+  return lastIds;
+}
+
+/** The last index built: valid for a positions array whose ids are exactly lastIndexedIds(). */
+export function lastPositionIndex(): ReadonlyMap<string, number> {
+  return lastIndex;
+}
 
 /**
  * id → index of a positions array. An edit gives a new array with the same ids in the same places, so the

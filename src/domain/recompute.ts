@@ -1,23 +1,37 @@
 // The full recomputation of a scenario: every position's figures and breaches, regional and national totals.
-// One pass over the positions into typed arrays (no object per position): 100 000 positions fit in a frame.
+// One pass over the positions, no object per position. The cost is memory, not arithmetic:
+// positions read back from IndexedDB are scattered on the heap, so the pass touches as few of their parts as
+// it can. In particular it never looks a position's structure up (a miss in a map of ~100 000 ids):
+//  - rules 2–3, 6, 1 need the structure only for a position that may breach, found without it (mayBreach);
+//  - rule 4 fails a structure × role group only if all its positions are under the minimum ETP (ETP ≥ 0),
+//    so only the groups of such positions are gathered, in a second pass when there is any;
+//  - the number of structures per region is counted on first read (RegionFigures.structureCount is a
+//    memoised getter), or kept up to date by the incremental recomputer (recompute-incremental.ts).
 import type { Breach } from './breach';
-import { PositionFiguresTable, positionIndex } from './figures-table';
-import type { Cents } from './money';
+import { lastIndexedIds, lastPositionIndex, PositionFiguresTable, positionIndex } from './figures-table';
 import { ceilingForFte } from './position-figures';
-import { checkMinFte, checkNewCoordinators, checkPosition, type MinFteGroup } from './rules';
-import { emptyRegionFigures, nationalFigures, type NationalFigures, type RegionFigures } from './totals';
 import {
-  FUNDER_CATEGORIES,
-  PURPOSES,
-  type FunderCategory,
-  type Position,
-  type Purpose,
-  type Scenario,
-  type Structure,
-} from './types';
+  buildRegions,
+  categoryIndex,
+  COHORT_MIN,
+  COHORT_SPAN,
+  NC,
+  positionBreaches,
+  purposeIndex,
+  RegionAccumulator,
+  StructureCounts,
+  structureLookup,
+} from './recompute-core';
+import { checkMinFte, checkNewCoordinators, type StructureLookup } from './rules';
+import { nationalFigures, type NationalFigures, type RegionFigures } from './totals';
+import type { CoFunding, Position, RuleParams, Scenario } from './types';
 
 export interface ScenarioFigures {
   positions: PositionFiguresTable;
+  /**
+   * Rules 1–3 and 6 in position order, then rule 4 (one per failing group, in the order of the group's first
+   * position), then rule 5 in position order. The incremental recomputer gives the same order.
+   */
   breaches: readonly Breach[];
   breachesByPosition: ReadonlyMap<string, readonly Breach[]>;
   /** In the order of scenario.regions (the 18 regions), plus any region positions point at. */
@@ -26,251 +40,268 @@ export interface ScenarioFigures {
   national: NationalFigures;
 }
 
-const CATEGORY_INDEX = Object.fromEntries(FUNDER_CATEGORIES.map((c, i) => [c, i])) as Record<
-  FunderCategory,
-  number
->;
-const PURPOSE_INDEX = Object.fromEntries(PURPOSES.map((p, i) => [p, i])) as Record<Purpose, number>;
-const NC = FUNDER_CATEGORIES.length;
-const COHORT_MIN = 2000;
-const COHORT_SPAN = 101;
-
-const structureIndexCache = new WeakMap<readonly Structure[], Map<string, number>>();
-function structureIndex(structures: readonly Structure[]): Map<string, number> {
-  let index = structureIndexCache.get(structures);
-  if (!index) {
-    index = new Map(structures.map((s, i) => [s.id, i]));
-    structureIndexCache.set(structures, index);
-  }
-  return index;
-}
-
-/** Accumulators per region, flat typed arrays indexed by region slot. */
-class RegionAccumulator {
-  readonly codes: string[] = [];
-  readonly slotOf = new Map<string, number>();
-  committed: number[] = [];
-  cost: number[] = [];
-  coFunding: number[] = [];
-  byCategory: number[] = [];
-  fteFac: number[] = [];
-  fteCoord: number[] = [];
-  byCohort: number[] = [];
-  positions: number[] = [];
-  breaches: number[] = [];
-  existingCoordinator: number[] = [];
-
-  slot(code: string): number {
-    let s = this.slotOf.get(code);
-    if (s === undefined) {
-      s = this.codes.length;
-      this.codes.push(code);
-      this.slotOf.set(code, s);
-      for (const a of [
-        this.committed,
-        this.cost,
-        this.coFunding,
-        this.fteFac,
-        this.fteCoord,
-        this.positions,
-        this.breaches,
-      ])
-        a.push(0);
-      this.existingCoordinator.push(-1);
-      for (let k = 0; k < NC; k++) this.byCategory.push(0);
-      for (let k = 0; k < COHORT_SPAN; k++) this.byCohort.push(0);
-    }
-    return s;
-  }
-}
-
 export function recompute(scenario: Scenario): ScenarioFigures {
+  return computeFull(scenario).figures;
+}
+
+/** A structure × role group with at least one position under the minimum ETP (the only ones that can fail). */
+export interface TrackedGroup {
+  readonly key: string;
+  readonly structureId: string;
+  readonly role: string;
+  /** Every position of the group (also those at or above the minimum), ascending indices. */
+  members: number[];
+  breach: Breach | null;
+}
+
+/** What the incremental recomputer needs to carry on from a full recompute. Internal to the domain. */
+export interface RecomputeState {
+  scenario: Scenario;
+  figures: ScenarioFigures;
+  acc: RegionAccumulator;
+  /** Region slots of the scenario's regions; the next ones are codes met only on positions. */
+  scenarioSlots: number;
+  positionIdx: ReadonlyMap<string, number>;
+  /** Position index of each breach of rules 1–3 and 6 (the first ownIdx.length breaches). */
+  ownIdx: number[];
+  groups: Map<string, TrackedGroup>;
+  /** Per region slot, ascending indices of coordinators of an earlier cohort / of the campaign's cohort. */
+  existing: number[][];
+  newer: number[][];
+  coordBreach: Map<number, Breach>;
+  counts: StructureCounts;
+  /** Positions whose amounts or ETP are not safe integers (sums would then depend on their order). */
+  nonIntegral: number;
+}
+
+export function groupKey(structureId: string, role: string): string {
+  return `${structureId}\u0000${role}`;
+}
+
+export function computeFull(scenario: Scenario): RecomputeState {
   const { rules, year } = scenario.campaign;
   const positions = scenario.positions;
   const n = positions.length;
-  const structures = scenario.structures;
-  const sIndex = structureIndex(structures);
-  const nS = structures.length + 1; // last slot: unknown structure
-  const localAuthority = new Uint8Array(nS);
-  for (let i = 0; i < structures.length; i++) {
-    if (rules.allStateRateStatuses.includes((structures[i] as Structure).legalStatus)) localAuthority[i] = 1;
-  }
-  const regions = new RegionAccumulator();
-  for (const r of scenario.regions) regions.slot(r.regionCode);
+  const lookup = structureLookup(scenario.structures);
+  const acc = new RegionAccumulator();
+  for (const r of scenario.regions) acc.slot(r.regionCode);
+  const scenarioSlots = acc.codes.length;
 
-  const coTotal = new Float64Array(n);
-  const stateOther = new Float64Array(n);
-  const maxState = new Float64Array(n);
-  const posStructure = new Int32Array(n);
-  const groupFte = new Float64Array(nS * 2);
-  const groupFirst = new Int32Array(nS * 2).fill(-1);
-  const regionMask = new Uint32Array(nS);
-  const structureCount = new Array<number>(regions.codes.length).fill(0);
-  const byPurpose = new Float64Array(PURPOSES.length);
   const breaches: Breach[] = [];
-  const newCoordinators: number[] = [];
+  const ownIdx: number[] = [];
+  const coordinators: number[] = [];
+  const candidates: number[] = [];
+  const minFte = rules.minFtePerStructureRole;
+  // With a negative (or missing) minimum, a group of positions each at the minimum could still fail.
+  const everyone = !(minFte >= 0);
+  const { maxStateRate, maxAllStateRate, minCoFundingRate, maxConventionYears } = rules;
   const ceiling = rules.stateCeilingPerFte;
+  const { byCategory, byCohort, byPurpose, committed, cost: costs, coFunding, fteFac, fteCoord } = acc;
+  const regionCount = acc.positions;
+  const ids = lastIndexedIds();
+  let sameIds = ids.length === n;
+  let nonIntegral = 0;
 
   for (let i = 0; i < n; i++) {
     const p = positions[i] as Position;
+    if (sameIds && p.id !== ids[i]) sameIds = false;
+    const r = acc.slot(p.regionCode);
+    const cos = p.coFundings;
     let co = 0;
     let other = 0;
-    const r = regions.slot(p.regionCode);
-    for (const c of p.coFundings) {
-      co += c.amount;
-      const k = CATEGORY_INDEX[c.category];
-      if (k === 0) other += c.amount;
-      regions.byCategory[r * NC + k] += c.amount;
+    let exact = true;
+    for (let j = 0; j < cos.length; j++) {
+      const c = cos[j] as CoFunding;
+      const a = c.amount;
+      co += a;
+      const k = categoryIndex(c.category);
+      if (k === 0) other += a;
+      if (k >= 0) byCategory[r * NC + k]! += a;
+      if (!Number.isSafeInteger(a)) exact = false;
     }
-    coTotal[i] = co;
-    stateOther[i] = other;
     const cost = p.annualCost;
     const state = p.stateAmount;
-    let max = Math.floor((cost * rules.maxStateRate) / 10_000);
-    if (ceiling !== null) max = Math.min(max, ceilingForFte(ceiling, p.fte));
-    maxState[i] = max;
-    const s = sIndex.get(p.structureId) ?? nS - 1;
-    posStructure[i] = s;
-    const remaining = cost - state - co;
+    const fte = p.fte;
+    if (!exact || !Number.isSafeInteger(cost) || !Number.isSafeInteger(state) || !Number.isSafeInteger(fte))
+      nonIntegral++;
+    let max = Math.floor((cost * maxStateRate) / 10_000);
+    if (ceiling !== null) max = Math.min(max, ceilingForFte(ceiling, fte));
+    // mayBreach, inlined: the negations of the rules' own tests (so NaN goes to the rules too).
     if (
-      state > max ||
-      remaining !== 0 ||
-      p.conventionYear > rules.maxConventionYears ||
-      (localAuthority[s] === 1 && (state + other) * 10_000 > cost * rules.maxAllStateRate) ||
-      co * 10_000 < cost * rules.minCoFundingRate
+      !(state <= max) ||
+      cost - state - co !== 0 ||
+      p.conventionYear > maxConventionYears ||
+      !(state + other <= Math.floor((cost * maxAllStateRate) / 10_000)) ||
+      !(co >= Math.ceil((cost * minCoFundingRate) / 10_000))
     ) {
       const before = breaches.length;
-      checkPosition(p, figuresAt(p, co, other, max), rules, structures[s], breaches);
-      regions.breaches[r] += breaches.length - before;
+      positionBreaches(p, co, other, max, rules, lookup, breaches);
+      for (let k = before; k < breaches.length; k++) ownIdx.push(i);
+      acc.breaches[r]! += breaches.length - before;
     }
-    regions.positions[r] += 1;
-    regions.committed[r] += state;
-    regions.cost[r] += cost;
-    regions.coFunding[r] += co;
-    if (p.role === 'facilitateur') regions.fteFac[r] += p.fte;
-    else regions.fteCoord[r] += p.fte;
-    const cohortSlot = p.cohort - COHORT_MIN;
-    if (cohortSlot >= 0 && cohortSlot < COHORT_SPAN) regions.byCohort[r * COHORT_SPAN + cohortSlot] += p.fte;
-    byPurpose[PURPOSE_INDEX[p.purpose]] += state;
-    const g = s * 2 + (p.role === 'facilitateur' ? 0 : 1);
-    groupFte[g] += p.fte;
-    if (groupFirst[g] === -1) groupFirst[g] = i;
-    const bit = 1 << (r % 32);
-    if (r < 32 && ((regionMask[s] as number) & bit) === 0) {
-      regionMask[s] = (regionMask[s] as number) | bit;
-      structureCount[r] = (structureCount[r] ?? 0) + 1;
+    regionCount[r]! += 1;
+    committed[r]! += state;
+    costs[r]! += cost;
+    coFunding[r]! += co;
+    const role = p.role;
+    if (role === 'facilitateur') fteFac[r]! += fte;
+    else {
+      fteCoord[r]! += fte;
+      if (role === 'coordinateur') coordinators.push(i);
     }
-    if (p.role === 'coordinateur') {
-      if (p.cohort >= year) newCoordinators.push(i);
-      else if (regions.existingCoordinator[r] === -1) regions.existingCoordinator[r] = i;
+    const cohort = p.cohort;
+    const ck = cohort - COHORT_MIN;
+    if (ck >= 0 && ck < COHORT_SPAN && (ck | 0) === ck) byCohort[r * COHORT_SPAN + ck]! += fte;
+    else acc.addCohort(r, cohort, fte);
+    const pk = purposeIndex(p.purpose);
+    if (pk >= 0) byPurpose[pk]! += state;
+    if (everyone || !(fte >= minFte)) candidates.push(i);
+  }
+  const positionIdx = sameIds ? lastPositionIndex() : positionIndex(positions);
+
+  // Rule 4: the groups of the positions under the minimum, with all their members.
+  const groups = new Map<string, TrackedGroup>();
+  if (candidates.length > 0) {
+    const bySid = new Map<string, TrackedGroup[]>();
+    for (const i of candidates) {
+      const p = positions[i] as Position;
+      const key = groupKey(p.structureId, p.role);
+      if (groups.has(key)) continue;
+      const g: TrackedGroup = { key, structureId: p.structureId, role: p.role, members: [], breach: null };
+      groups.set(key, g);
+      const list = bySid.get(p.structureId);
+      if (list) list.push(g);
+      else bySid.set(p.structureId, [g]);
+    }
+    for (let i = 0; i < n; i++) {
+      const p = positions[i] as Position;
+      const list = bySid.get(p.structureId);
+      if (!list) continue;
+      for (const g of list) {
+        if (g.role === p.role) {
+          g.members.push(i);
+          break;
+        }
+      }
     }
   }
+  const failing: TrackedGroup[] = [];
+  for (const g of groups.values()) {
+    g.breach = groupBreach(g, positions, rules, lookup);
+    if (g.breach) failing.push(g);
+  }
+  failing.sort((a, b) => (a.members[0] as number) - (b.members[0] as number));
+  for (const g of failing) {
+    countBreach(acc, g.breach as Breach, 1);
+    breaches.push(g.breach as Breach);
+  }
 
-  groupChecks(scenario, posStructure, groupFte, groupFirst, newCoordinators, regions, breaches);
+  // Rule 5: coordinators of the campaign's cohort where the region has one of an earlier cohort.
+  const existing: number[][] = acc.codes.map(() => []);
+  const newer: number[][] = acc.codes.map(() => []);
+  for (const i of coordinators) {
+    const p = positions[i] as Position;
+    (p.cohort >= year ? newer : existing)[acc.slot(p.regionCode)]!.push(i);
+  }
+  const coordBreach = new Map<number, Breach>();
+  for (const i of coordinators) {
+    const p = positions[i] as Position;
+    const first = existing[acc.slot(p.regionCode)]![0];
+    if (first === undefined || !(p.cohort >= year)) continue;
+    const b = coordinatorBreach(p, positions[first] as Position, lookup);
+    coordBreach.set(i, b);
+    countBreach(acc, b, 1);
+    breaches.push(b);
+  }
+
+  const counts = new StructureCounts(positions, acc.slotOf, scenario.structures, acc.codes.length);
+  const figures = assemble(
+    scenario,
+    acc,
+    breaches,
+    counts,
+    new PositionFiguresTable(positions, positionIdx, rules),
+  );
+  return {
+    scenario,
+    figures,
+    acc,
+    scenarioSlots,
+    positionIdx,
+    ownIdx,
+    groups,
+    existing,
+    newer,
+    coordBreach,
+    counts,
+    nonIntegral,
+  };
+}
+
+/** The rule-4 breach of a group, or null when its members reach the minimum. */
+export function groupBreach(
+  g: TrackedGroup,
+  positions: readonly Position[],
+  rules: RuleParams,
+  lookup: StructureLookup,
+): Breach | null {
+  let fte = 0;
+  for (const j of g.members) fte += (positions[j] as Position).fte;
+  if (fte >= rules.minFtePerStructureRole || g.members.length === 0) return null;
+  const out: Breach[] = [];
+  checkMinFte(
+    new Map([
+      [
+        g.key,
+        {
+          fte,
+          positionIds: g.members.map((j) => (positions[j] as Position).id),
+          structureId: g.structureId,
+          role: g.role as Position['role'],
+          regionCode: (positions[g.members[0] as number] as Position).regionCode,
+        },
+      ],
+    ]),
+    lookup,
+    rules,
+    out,
+  );
+  return out[0] ?? null;
+}
+
+export function coordinatorBreach(p: Position, existing: Position, lookup: StructureLookup): Breach {
+  const out: Breach[] = [];
+  checkNewCoordinators([p], new Map([[p.regionCode, existing]]), lookup, out);
+  return out[0] as Breach;
+}
+
+/** A rule-4 or rule-5 breach counts in the region of its position (the group's first position). */
+export function countBreach(acc: RegionAccumulator, b: Breach, sign: 1 | -1): void {
+  const r = acc.slotOf.get(b.regionCode);
+  if (r !== undefined) acc.breaches[r]! += sign;
+}
+
+/** The figures from the accumulators and the breaches (in their final order). */
+export function assemble(
+  scenario: Scenario,
+  acc: RegionAccumulator,
+  breaches: Breach[],
+  counts: StructureCounts,
+  table: PositionFiguresTable,
+): ScenarioFigures {
   const breachesByPosition = new Map<string, Breach[]>();
   for (const b of breaches) {
     const list = breachesByPosition.get(b.positionId);
     if (list) list.push(b);
     else breachesByPosition.set(b.positionId, [b]);
   }
-  const regionFigures = buildRegions(scenario, regions, structureCount);
-  const national = nationalFigures(scenario.campaign.nationalEnvelope, regionFigures, byPurpose);
+  const regions = buildRegions(acc, scenario.regions, counts);
   return {
-    positions: new PositionFiguresTable(positions, positionIndex(positions), coTotal, stateOther, maxState),
+    positions: table,
     breaches,
     breachesByPosition,
-    regions: regionFigures,
-    regionByCode: new Map(regionFigures.map((r) => [r.regionCode, r])),
-    national,
+    regions,
+    regionByCode: new Map(regions.map((r) => [r.regionCode, r])),
+    national: nationalFigures(scenario.campaign.nationalEnvelope, regions, acc.byPurpose),
   };
-}
-
-function figuresAt(p: Position, co: number, other: number, max: number) {
-  const cost = p.annualCost;
-  return {
-    coFundingTotal: co as Cents,
-    stateOtherCoFunding: other as Cents,
-    allStateAmount: (p.stateAmount + other) as Cents,
-    remaining: (cost - p.stateAmount - co) as Cents,
-    maxStateAmount: max as Cents,
-    stateRate: cost === 0 ? null : p.stateAmount / cost,
-    coFundingRate: cost === 0 ? null : co / cost,
-  };
-}
-
-/** Rules 4 and 5, which look at several positions: only the failing groups are materialised. */
-function groupChecks(
-  scenario: Scenario,
-  posStructure: Int32Array,
-  groupFte: Float64Array,
-  groupFirst: Int32Array,
-  newCoordinators: readonly number[],
-  regions: RegionAccumulator,
-  breaches: Breach[],
-): void {
-  const { rules } = scenario.campaign;
-  const positions = scenario.positions;
-  const failing = new Map<number, MinFteGroup>();
-  for (let g = 0; g < groupFte.length; g++) {
-    const first = groupFirst[g] as number;
-    if (first < 0 || (groupFte[g] as number) >= rules.minFtePerStructureRole) continue;
-    const p = positions[first] as Position;
-    failing.set(g, {
-      fte: groupFte[g] as number,
-      positionIds: [],
-      structureId: p.structureId,
-      role: p.role,
-      regionCode: p.regionCode,
-    });
-  }
-  if (failing.size > 0) {
-    for (let i = 0; i < positions.length; i++) {
-      const p = positions[i] as Position;
-      failing
-        .get((posStructure[i] as number) * 2 + (p.role === 'facilitateur' ? 0 : 1))
-        ?.positionIds.push(p.id);
-    }
-  }
-  const sIndex = structureIndex(scenario.structures);
-  const structures = { get: (id: string) => scenario.structures[sIndex.get(id) ?? -1] };
-  const before = breaches.length;
-  checkMinFte(failing, structures, rules, breaches);
-  const existing = new Map<string, Position>();
-  regions.codes.forEach((code, r) => {
-    const i = regions.existingCoordinator[r] as number;
-    if (i >= 0) existing.set(code, positions[i] as Position);
-  });
-  checkNewCoordinators(
-    newCoordinators.map((i) => positions[i] as Position),
-    existing,
-    structures,
-    breaches,
-  );
-  for (let k = before; k < breaches.length; k++) {
-    const slot = regions.slotOf.get((breaches[k] as Breach).regionCode);
-    if (slot !== undefined) regions.breaches[slot] += 1;
-  }
-}
-
-function buildRegions(scenario: Scenario, acc: RegionAccumulator, structureCount: number[]): RegionFigures[] {
-  const budgets = new Map(scenario.regions.map((r) => [r.regionCode, r]));
-  return acc.codes.map((code, r) => {
-    const f = emptyRegionFigures(code, budgets.get(code) ?? null);
-    f.committed = acc.committed[r] as Cents;
-    f.available = (f.envelope - f.committed) as Cents;
-    f.totalCost = acc.cost[r] as Cents;
-    f.coFundingTotal = acc.coFunding[r] as Cents;
-    f.remaining = (f.totalCost - f.committed - f.coFundingTotal) as Cents;
-    FUNDER_CATEGORIES.forEach((c, k) => (f.coFundingByCategory[c] = acc.byCategory[r * NC + k] as Cents));
-    f.fteByRole = { facilitateur: acc.fteFac[r] as number, coordinateur: acc.fteCoord[r] as number };
-    for (let k = 0; k < COHORT_SPAN; k++) {
-      const v = acc.byCohort[r * COHORT_SPAN + k] as number;
-      if (v !== 0) f.fteByCohort.set(COHORT_MIN + k, v);
-    }
-    f.positionCount = acc.positions[r] as number;
-    f.structureCount = structureCount[r] ?? 0;
-    f.breachCount = acc.breaches[r] as number;
-    f.leverage = f.committed === 0 ? null : f.totalCost / f.committed;
-    return f;
-  });
 }

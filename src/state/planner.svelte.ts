@@ -1,7 +1,7 @@
 // The planner's live state: the active scenario from IndexedDB, every figure derived from it by the domain
 // core, and the commands that write a change to storage first and only then show it.
 import { demoScenario, emptyScenario } from '../domain/demo';
-import { recompute } from '../domain/recompute';
+import { createRecomputer } from '../domain/recompute-incremental';
 import type { EditableField } from '../domain/position-edit';
 import { err, ok, type Result } from '../domain/result';
 import type { Scenario, Structure } from '../domain/types';
@@ -10,7 +10,14 @@ import { openPlannerDb, type PlannerDb } from '../storage/db';
 import { StorageError } from '../storage/errors';
 import type { Op } from '../storage/ops';
 import type { ChangeSource } from '../storage/rows';
-import { createScenario, loadScenario, replaceScenario } from '../storage/scenarios';
+import {
+  createScenario,
+  deleteScenario,
+  listScenarios,
+  loadScenario,
+  replaceScenario,
+  type ScenarioSummary,
+} from '../storage/scenarios';
 import { getMeta, setMeta } from '../storage/meta';
 import { recentChanges } from '../storage/change-log';
 import type { ChangeRow } from '../storage/rows';
@@ -31,7 +38,9 @@ export class Planner implements PlannerApi {
   /** The last write error (e.g. `Stockage plein…`), shown until the next successful write. */
   writeError = $state<string | null>(null);
   scenario = $state.raw<Scenario>(emptyScenario('loading', nowIso()));
-  figures = $derived(recompute(this.scenario));
+  /** Recomputes only the positions an edit replaced (falls back to a full recompute otherwise). */
+  #recompute = createRecomputer();
+  figures = $derived(this.#recompute(this.scenario));
   // A fresh read-only Map per scenario value: never mutated, so no SvelteMap is needed.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   structuresById = $derived(new Map<string, Structure>(this.scenario.structures.map((s) => [s.id, s])));
@@ -42,6 +51,10 @@ export class Planner implements PlannerApi {
   persistence = $state<'granted' | 'refused' | 'unavailable' | 'unknown'>('unknown');
   /** Bumped after each write, so the change log view knows to re-read. */
   revision = $state(0);
+  /** Every stored scenario (id, name, updatedAt, position count), refreshed after scenario commands. */
+  scenarios = $state.raw<ScenarioSummary[]>([]);
+  /** The last deleted scenario's name, while it can still be restored. */
+  deletedScenarioName = $state<string | null>(null);
 
   #db: PlannerDb | null = null;
   #sync: TabSync | null = null;
@@ -82,6 +95,7 @@ export class Planner implements PlannerApi {
     this.scenario = scenario;
     this.isDemo = (await getMeta<string>(db, 'demoScenarioId')) === id;
     await this.#refreshHistory();
+    await this.#refreshScenarios();
     this.#sync = new TabSync((notice) => {
       if (notice.scenarioId === this.scenario.id) void this.#reloadFromStorage();
     });
@@ -201,6 +215,14 @@ export class Planner implements PlannerApi {
     });
   }
 
+  /**
+   * Writes ops built elsewhere (an import plan, an allocation) as ONE transaction and one undo step.
+   * `build` runs in the write queue, so it sees the scenario as the previous write left it.
+   */
+  applyOps(build: (scenario: Scenario) => Op[], label: string, source: ChangeSource): Promise<Result<void>> {
+    return this.#serial(() => this.#commit(build(this.scenario), label, source));
+  }
+
   setRegionEnvelope(regionCode: string, text: string): Promise<Result<void>> {
     return this.#serial(async () => {
       const r = regionEnvelopeOps(this.scenario, regionCode, text);
@@ -259,6 +281,134 @@ export class Planner implements PlannerApi {
   async setUserName(name: string): Promise<void> {
     this.userName = name.trim().slice(0, 80);
     if (this.#db) await setMeta(this.#db, 'userName', this.userName);
+  }
+
+  /** Re-reads the scenario list (position counts included): on scenario commands and when the list is shown. */
+  refreshScenarios(): Promise<void> {
+    return this.#refreshScenarios();
+  }
+
+  async #refreshScenarios(): Promise<void> {
+    if (!this.#db) return;
+    this.scenarios = await listScenarios(this.#db);
+    this.deletedScenarioName = (await getMeta<Scenario>(this.#db, 'deletedScenario'))?.name ?? null;
+  }
+
+  /** Makes another stored scenario the active one (the whole UI follows). */
+  switchScenario(id: string): Promise<Result<void>> {
+    return this.#serial(async () => {
+      if (!this.#db) return err('Planificateur non prêt');
+      const next = await loadScenario(this.#db, id);
+      if (!next) return err('Scénario introuvable');
+      await setMeta(this.#db, 'activeScenarioId', id);
+      this.scenario = next;
+      this.isDemo = (await getMeta<string>(this.#db, 'demoScenarioId')) === id;
+      this.revision += 1;
+      await this.#refreshHistory();
+      return ok(undefined);
+    });
+  }
+
+  /** Reads any stored scenario (for comparisons), without changing the active one. */
+  async readScenario(id: string): Promise<Scenario | undefined> {
+    return this.#db ? loadScenario(this.#db, id) : undefined;
+  }
+
+  /**
+   * Stores `data` as a NEW scenario named `name` (fresh id) and makes it active: an empty one, a copy,
+   * an allocation saved as a scenario, a file opened. One transaction.
+   */
+  addScenario(data: Scenario, name: string, source: ChangeSource, label: string): Promise<Result<string>> {
+    return this.#serial(async () => {
+      if (!this.#db) return err('Planificateur non prêt');
+      const now = nowIso();
+      const scenario: Scenario = {
+        ...data,
+        id: newId('sc'),
+        name: name.trim() || 'Sans nom',
+        createdAt: now,
+        updatedAt: now,
+      };
+      try {
+        await createScenario(this.#db, scenario, { who: this.#who(), source, label });
+        await setMeta(this.#db, 'activeScenarioId', scenario.id);
+      } catch (e) {
+        return err(e instanceof Error ? e.message : String(e));
+      }
+      this.scenario = scenario;
+      this.isDemo = false;
+      this.revision += 1;
+      await this.#refreshHistory();
+      await this.#refreshScenarios();
+      return ok(scenario.id);
+    });
+  }
+
+  renameScenario(name: string): Promise<Result<void>> {
+    const trimmed = name.trim();
+    if (trimmed === '') return Promise.resolve(err('nom de scénario vide'));
+    return this.#serial(async () => {
+      const r = await this.#commit(
+        [
+          {
+            entity: 'scenarioName',
+            id: this.scenario.id,
+            before: this.scenario.name,
+            after: trimmed.slice(0, 120),
+          },
+        ],
+        'Renommage du scénario',
+        'scenario',
+      );
+      await this.#refreshScenarios();
+      return r;
+    });
+  }
+
+  /**
+   * Deletes a scenario (not the active one, nor the last one). The deleted data is kept in `meta` so
+   * `restoreDeletedScenario` brings it back, even after a reload, until the next deletion.
+   */
+  deleteScenarioById(id: string): Promise<Result<void>> {
+    return this.#serial(async () => {
+      if (!this.#db) return err('Planificateur non prêt');
+      if (id === this.scenario.id)
+        return err('Le scénario actif ne peut pas être supprimé : activez-en un autre.');
+      const victim = await loadScenario(this.#db, id);
+      if (!victim) return err('Scénario introuvable');
+      try {
+        await setMeta(this.#db, 'deletedScenario', victim);
+        await deleteScenario(this.#db, id, {
+          who: this.#who(),
+          source: 'scenario',
+          label: `Suppression du scénario « ${victim.name} »`,
+        });
+      } catch (e) {
+        return err(e instanceof Error ? e.message : String(e));
+      }
+      await this.#refreshScenarios();
+      return ok(undefined);
+    });
+  }
+
+  restoreDeletedScenario(): Promise<Result<void>> {
+    return this.#serial(async () => {
+      if (!this.#db) return err('Planificateur non prêt');
+      const victim = await getMeta<Scenario>(this.#db, 'deletedScenario');
+      if (!victim) return err('Aucun scénario à rétablir');
+      try {
+        await createScenario(this.#db, victim, {
+          who: this.#who(),
+          source: 'scenario',
+          label: `Rétablissement du scénario « ${victim.name} »`,
+        });
+        await setMeta(this.#db, 'deletedScenario', undefined);
+      } catch (e) {
+        return err(e instanceof Error ? e.message : String(e));
+      }
+      await this.#refreshScenarios();
+      return ok(undefined);
+    });
   }
 
   /** The newest change-log rows of the active scenario. */

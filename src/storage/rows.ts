@@ -62,7 +62,14 @@ export interface HistoryRow {
   undone: boolean;
 }
 
-export type MetaKey = 'userName' | 'activeScenarioId' | 'demoScenarioId' | 'lastSavedAt' | 'storagePersisted';
+export type MetaKey =
+  | 'userName'
+  | 'activeScenarioId'
+  | 'demoScenarioId'
+  | 'lastSavedAt'
+  | 'storagePersisted'
+  | 'deletedScenario'
+  | 'importMappings';
 
 export interface MetaRow {
   key: MetaKey;
