@@ -21,6 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
   regionCode: 'Région',
   departmentCode: 'Département',
   structureId: 'Structure',
+  structureName: 'Structure',
   name: 'Nom',
   legalStatus: 'Statut juridique',
   role: 'Fonction',
