@@ -18,8 +18,11 @@ import {
   replaceScenario,
   type ScenarioSummary,
 } from '../storage/scenarios';
-import { getMeta, setMeta } from '../storage/meta';
+import { getMeta, setMeta, type MetaKey } from '../storage/meta';
 import { recentChanges } from '../storage/change-log';
+import { readEverything, restoreEverything } from '../storage/backup';
+import { buildBackup, readBackup } from '../io/backup-file';
+import { APP_VERSION } from '../app-version';
 import type { ChangeRow } from '../storage/rows';
 import { requestPersistence } from '../storage/persist';
 import { nowIso } from './clock';
@@ -53,6 +56,8 @@ export class Planner implements PlannerApi {
   revision = $state(0);
   /** Every stored scenario (id, name, updatedAt, position count), refreshed after scenario commands. */
   scenarios = $state.raw<ScenarioSummary[]>([]);
+  /** When data was last saved to a file (backup, export, scenario file); null when never. */
+  lastSavedAt = $state<string | null>(null);
   /** The last deleted scenario's name, while it can still be restored. */
   deletedScenarioName = $state<string | null>(null);
 
@@ -79,6 +84,7 @@ export class Planner implements PlannerApi {
     }
     const db = this.#db;
     this.userName = (await getMeta<string>(db, 'userName')) ?? '';
+    this.lastSavedAt = (await getMeta<string>(db, 'lastSavedAt')) ?? null;
     let id = await getMeta<string>(db, 'activeScenarioId');
     let scenario = id ? await loadScenario(db, id) : undefined;
     if (!scenario) {
@@ -283,6 +289,27 @@ export class Planner implements PlannerApi {
     if (this.#db) await setMeta(this.#db, 'userName', this.userName);
   }
 
+  /** A small setting of this browser (remembered import mappings, last export); undefined if absent or unreadable. */
+  async readSetting<T>(key: MetaKey): Promise<T | undefined> {
+    if (!this.#db) return undefined;
+    try {
+      return await getMeta<T>(this.#db, key);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a small setting (a plain, JSON-safe value); the French message when storage refuses it. */
+  async writeSetting(key: MetaKey, value: unknown): Promise<Result<void>> {
+    if (!this.#db) return err(this.blockingMessage ?? 'Planificateur non prêt');
+    try {
+      await setMeta(this.#db, key, value);
+      return ok(undefined);
+    } catch (e) {
+      return err(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   /** Re-reads the scenario list (position counts included): on scenario commands and when the list is shown. */
   refreshScenarios(): Promise<void> {
     return this.#refreshScenarios();
@@ -408,6 +435,42 @@ export class Planner implements PlannerApi {
       }
       await this.#refreshScenarios();
       return ok(undefined);
+    });
+  }
+
+  /** Notes that the data was just saved to a file (for the weekly reminder). */
+  async markSaved(): Promise<void> {
+    this.lastSavedAt = nowIso();
+    if (this.#db) await setMeta(this.#db, 'lastSavedAt', this.lastSavedAt);
+  }
+
+  /** The `Sauvegarde` file: every scenario and the change log, as JSON text. */
+  async backupText(): Promise<string> {
+    if (!this.#db) throw new Error('Planificateur non prêt');
+    const text = buildBackup(await readEverything(this.#db), APP_VERSION, nowIso());
+    await this.markSaved();
+    return text;
+  }
+
+  /** Replaces everything by a backup, all or nothing; the active scenario is kept when it is in the backup. */
+  restoreBackup(text: string, fileName: string): Promise<Result<number>> {
+    return this.#serial(async () => {
+      if (!this.#db) return err('Planificateur non prêt');
+      const parsed = readBackup(text, fileName);
+      if (!parsed.ok) return parsed;
+      const { scenarios, changes } = parsed.value;
+      try {
+        await restoreEverything(this.#db, { scenarios, changes }, this.#who());
+      } catch (e) {
+        return err(e instanceof Error ? e.message : String(e));
+      }
+      const active = scenarios.find((s) => s.id === this.scenario.id) ?? (scenarios[0] as Scenario);
+      await setMeta(this.#db, 'activeScenarioId', active.id);
+      this.scenario = active;
+      this.isDemo = (await getMeta<string>(this.#db, 'demoScenarioId')) === active.id;
+      await this.#afterWrite();
+      await this.#refreshScenarios();
+      return ok(scenarios.length);
     });
   }
 
