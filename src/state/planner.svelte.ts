@@ -6,7 +6,8 @@ import type { EditableField } from '../domain/position-edit';
 import { err, ok, type Result } from '../domain/result';
 import type { Scenario, Structure } from '../domain/types';
 import { applyChange, historyState, redo, undo } from '../storage/changes';
-import { openPlannerDb, type PlannerDb } from '../storage/db';
+import { DEFAULT_DB_NAME, openPlannerDb, type PlannerDb } from '../storage/db';
+import { rawDump } from '../storage/raw-dump';
 import { StorageError } from '../storage/errors';
 import type { Op } from '../storage/ops';
 import type { ChangeSource } from '../storage/rows';
@@ -62,10 +63,12 @@ export class Planner implements PlannerApi {
   deletedScenarioName = $state<string | null>(null);
 
   #db: PlannerDb | null = null;
+  #dbName = DEFAULT_DB_NAME;
   #sync: TabSync | null = null;
   #queue: Promise<unknown> = Promise.resolve();
 
-  async start(dbName?: string): Promise<void> {
+  async start(dbName = DEFAULT_DB_NAME): Promise<void> {
+    this.#dbName = dbName;
     try {
       this.#db = await openPlannerDb(dbName, {
         onVersionChange: () =>
@@ -436,6 +439,11 @@ export class Planner implements PlannerApi {
       await this.#refreshScenarios();
       return ok(undefined);
     });
+  }
+
+  /** When the database cannot be opened: every table as stored, whatever its version, as JSON text. */
+  async rawDumpText(): Promise<string> {
+    return JSON.stringify(await rawDump(this.#dbName));
   }
 
   /** Notes that the data was just saved to a file (for the weekly reminder). */
