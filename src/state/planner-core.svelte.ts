@@ -1,0 +1,253 @@
+// The planner's live state and its write path: the active scenario from IndexedDB, every figure derived from
+// it by the domain core, one queue of writes (each stored before it is shown), undo/redo, tab sync, settings.
+// Commands live in the subclasses: planner-scenarios.svelte.ts (scenarios, backup), planner.svelte.ts (edits).
+import { demoScenario, emptyScenario } from '../domain/demo';
+import { createRecomputer } from '../domain/recompute-incremental';
+import { err, ok, type Result } from '../domain/result';
+import type { Scenario, Structure } from '../domain/types';
+import { applyChange, historyState, redo, undo } from '../storage/changes';
+import { recentChanges } from '../storage/change-log';
+import { DEFAULT_DB_NAME, openPlannerDb, type PlannerDb } from '../storage/db';
+import { StorageError } from '../storage/errors';
+import { getMeta, setMeta, type MetaKey } from '../storage/meta';
+import type { Op } from '../storage/ops';
+import { requestPersistence } from '../storage/persist';
+import { rawDump } from '../storage/raw-dump';
+import type { ChangeRow, ChangeSource } from '../storage/rows';
+import { createScenario, listScenarios, loadScenario, type ScenarioSummary } from '../storage/scenarios';
+import { nowIso } from './clock';
+import { applyOpsToScenario } from './scenario-patch';
+import { TabSync } from './tab-sync';
+
+export type PlannerStatus = 'loading' | 'ready' | 'locked' | 'unavailable';
+
+export class PlannerCore {
+  status = $state<PlannerStatus>('loading');
+
+  /** Why the app cannot work (IndexedDB missing, newer schema, another tab upgraded). */
+  blockingMessage = $state<string | null>(null);
+
+  /** The last write error (e.g. `Stockage plein…`), shown until the next successful write. */
+  writeError = $state<string | null>(null);
+
+  scenario = $state.raw<Scenario>(emptyScenario('loading', nowIso()));
+
+  /** Recomputes only the positions an edit replaced (falls back to a full recompute otherwise). */
+  #recompute = createRecomputer();
+
+  figures = $derived(this.#recompute(this.scenario));
+
+  // A fresh read-only Map per scenario value: never mutated, so no SvelteMap is needed.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  structuresById = $derived(new Map<string, Structure>(this.scenario.structures.map((s) => [s.id, s])));
+
+  isDemo = $state(false);
+
+  userName = $state('');
+
+  undoLabel = $state<string | null>(null);
+
+  redoLabel = $state<string | null>(null);
+
+  persistence = $state<'granted' | 'refused' | 'unavailable' | 'unknown'>('unknown');
+
+  /** Bumped after each write, so the change log view knows to re-read. */
+  revision = $state(0);
+
+  /** Every stored scenario (id, name, updatedAt, position count), refreshed after scenario commands. */
+  scenarios = $state.raw<ScenarioSummary[]>([]);
+
+  /** When data was last saved to a file (backup, export, scenario file); null when never. */
+  lastSavedAt = $state<string | null>(null);
+
+  /** The last deleted scenario's name, while it can still be restored. */
+  deletedScenarioName = $state<string | null>(null);
+
+  protected db: PlannerDb | null = null;
+
+  protected dbName = DEFAULT_DB_NAME;
+
+  protected sync: TabSync | null = null;
+
+  protected queue: Promise<unknown> = Promise.resolve();
+
+  async start(dbName = DEFAULT_DB_NAME): Promise<void> {
+    this.dbName = dbName;
+    try {
+      this.db = await openPlannerDb(dbName, {
+        onVersionChange: () =>
+          this.lock(
+            'Une version plus récente du planificateur a été ouverte dans un autre onglet. Rechargez cette page pour continuer : aucune modification ne sera perdue.',
+          ),
+        onBlocked: () =>
+          this.lock(
+            'Un autre onglet utilise une ancienne version du planificateur : fermez-le ou rechargez-le.',
+          ),
+      });
+    } catch (e) {
+      this.status = 'unavailable';
+      this.blockingMessage = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    const db = this.db;
+    this.userName = (await getMeta<string>(db, 'userName')) ?? '';
+    this.lastSavedAt = (await getMeta<string>(db, 'lastSavedAt')) ?? null;
+    let id = await getMeta<string>(db, 'activeScenarioId');
+    let scenario = id ? await loadScenario(db, id) : undefined;
+    if (!scenario) {
+      scenario = demoScenario(nowIso());
+      await createScenario(db, scenario, {
+        who: this.who(),
+        source: 'demo',
+        label: 'Données de démonstration',
+      });
+      await setMeta(db, 'demoScenarioId', scenario.id);
+      await setMeta(db, 'activeScenarioId', scenario.id);
+      id = scenario.id;
+    }
+    this.scenario = scenario;
+    this.isDemo = (await getMeta<string>(db, 'demoScenarioId')) === id;
+    await this.refreshHistory();
+    await this.reloadScenarioList();
+    this.sync = new TabSync((notice) => {
+      if (notice.scenarioId === this.scenario.id) void this.reloadFromStorage();
+    });
+    this.status = 'ready';
+    void requestPersistence().then((r) => (this.persistence = r));
+  }
+
+  protected who(): string {
+    return this.userName.trim() || 'Utilisateur sans nom';
+  }
+
+  protected lock(message: string): void {
+    this.status = 'locked';
+    this.blockingMessage = message;
+    this.sync?.close();
+  }
+
+  /** Writes run one after the other, so ops are built on the state the previous write left. */
+  protected serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  protected async commit(ops: Op[], label: string, source: ChangeSource): Promise<Result<void>> {
+    if (this.status !== 'ready' || !this.db) return err(this.blockingMessage ?? 'Planificateur non prêt');
+    if (ops.length === 0) return ok(undefined);
+    try {
+      const result = await applyChange(this.db, {
+        scenarioId: this.scenario.id,
+        ops,
+        label,
+        who: this.who(),
+        source,
+      });
+      this.scenario = applyOpsToScenario(this.scenario, result.ops);
+      this.writeError = null;
+      await this.afterWrite();
+      return ok(undefined);
+    } catch (e) {
+      const message = e instanceof StorageError ? e.message : `Échec de l’enregistrement : ${String(e)}`;
+      this.writeError = message;
+      return err(message);
+    }
+  }
+
+  protected async afterWrite(): Promise<void> {
+    this.revision += 1;
+    this.sync?.notify(this.scenario.id);
+    await this.refreshHistory();
+  }
+
+  protected async refreshHistory(): Promise<void> {
+    if (!this.db) return;
+    const h = await historyState(this.db, this.scenario.id);
+    this.undoLabel = h.undoLabel;
+    this.redoLabel = h.redoLabel;
+  }
+
+  protected async reloadFromStorage(): Promise<void> {
+    if (!this.db || this.status !== 'ready') return;
+    await this.serial(async () => {
+      const fresh = await loadScenario(this.db as PlannerDb, this.scenario.id);
+      if (fresh) this.scenario = fresh;
+      this.revision += 1;
+      await this.refreshHistory();
+    });
+  }
+
+  undo(): Promise<void> {
+    return this.serial(() => this.history('undo'));
+  }
+
+  redo(): Promise<void> {
+    return this.serial(() => this.history('redo'));
+  }
+
+  protected async history(kind: 'undo' | 'redo'): Promise<void> {
+    if (this.status !== 'ready' || !this.db) return;
+    try {
+      const ops = await (kind === 'undo' ? undo : redo)(this.db, this.scenario.id, this.who());
+      if (ops) this.scenario = applyOpsToScenario(this.scenario, ops);
+      this.writeError = null;
+      await this.afterWrite();
+    } catch (e) {
+      this.writeError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  async setUserName(name: string): Promise<void> {
+    this.userName = name.trim().slice(0, 80);
+    if (this.db) await setMeta(this.db, 'userName', this.userName);
+  }
+
+  /** A small setting of this browser (remembered import mappings, last export); undefined if absent or unreadable. */
+  async readSetting<T>(key: MetaKey): Promise<T | undefined> {
+    if (!this.db) return undefined;
+    try {
+      return await getMeta<T>(this.db, key);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a small setting (a plain, JSON-safe value); the French message when storage refuses it. */
+  async writeSetting(key: MetaKey, value: unknown): Promise<Result<void>> {
+    if (!this.db) return err(this.blockingMessage ?? 'Planificateur non prêt');
+    try {
+      await setMeta(this.db, key, value);
+      return ok(undefined);
+    } catch (e) {
+      return err(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** Re-reads the scenario list (position counts included): on scenario commands and when the list is shown. */
+  refreshScenarios(): Promise<void> {
+    return this.reloadScenarioList();
+  }
+
+  protected async reloadScenarioList(): Promise<void> {
+    if (!this.db) return;
+    this.scenarios = await listScenarios(this.db);
+    this.deletedScenarioName = (await getMeta<Scenario>(this.db, 'deletedScenario'))?.name ?? null;
+  }
+
+  /** When the database cannot be opened: every table as stored, whatever its version, as JSON text. */
+  async rawDumpText(): Promise<string> {
+    return JSON.stringify(await rawDump(this.dbName));
+  }
+
+  /** Notes that the data was just saved to a file (for the weekly reminder). */
+  async markSaved(): Promise<void> {
+    this.lastSavedAt = nowIso();
+    if (this.db) await setMeta(this.db, 'lastSavedAt', this.lastSavedAt);
+  }
+
+  /** The newest change-log rows of the active scenario. */
+  async recentChanges(limit: number): Promise<ChangeRow[]> {
+    return this.db ? recentChanges(this.db, this.scenario.id, limit) : [];
+  }
+}
