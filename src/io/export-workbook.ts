@@ -4,7 +4,7 @@
 import * as XLSX from 'xlsx';
 import type { ScenarioFigures } from '../domain/recompute';
 import type { Position, Scenario } from '../domain/types';
-import { sheet } from './export-cells';
+import { sheet, type Cell } from './export-cells';
 import { POSTES_COLUMNS, POSTES_LETTERS } from './export-columns';
 import { SHEET_NAMES, coFundingRows, parameterRows, positionRows, summaryRows } from './export-sheets';
 import { finishArchive } from './export-views';
@@ -15,6 +15,15 @@ export interface ExportOptions {
   bookType: 'xlsx' | 'ods';
   /** Date written in Paramètres (ISO); default: now. */
   exportedAt?: string;
+  /** Sheets appended after the four of the export (the scenario file's Métadonnées, Journal…). */
+  extraSheets?: readonly ExtraSheet[];
+}
+
+/** A sheet added to the export: rows of cells (undefined: empty) and column widths in characters. */
+export interface ExtraSheet {
+  name: string;
+  rows: (Cell | undefined)[][];
+  widths: readonly number[];
 }
 
 export const EXPORT_MIME_TYPES = {
@@ -46,8 +55,15 @@ export function buildWorkbook(
   const coRows = coFundingRows(positions, scenario);
   const coFundings = sheet(coRows, [18, 36, 30, 22, 14]);
   coFundings['!autofilter'] = { ref: `A1:E${coRows.length}` };
+  const extra = options.extraSheets ?? [];
   const wb: XLSX.WorkBook = {
-    SheetNames: [SHEET_NAMES.summary, SHEET_NAMES.positions, SHEET_NAMES.coFundings, SHEET_NAMES.parameters],
+    SheetNames: [
+      SHEET_NAMES.summary,
+      SHEET_NAMES.positions,
+      SHEET_NAMES.coFundings,
+      SHEET_NAMES.parameters,
+      ...extra.map((s) => s.name),
+    ],
     Sheets: {
       [SHEET_NAMES.summary]: sheet(summaryRows(positions, scenario, figures), [34, 12, 16, 16, 16, 8, 10]),
       [SHEET_NAMES.positions]: postes,
@@ -56,6 +72,7 @@ export function buildWorkbook(
     },
     Props: { Title: scenario.name, Author: 'Planificateur ETP et budget' },
   };
+  for (const s of extra) wb.Sheets[s.name] = sheet(s.rows, s.widths);
   // 'buffer' gives bytes (a Uint8Array; a Buffer in Node): 'array' goes through a binary string, far slower.
   const written: unknown = XLSX.write(wb, {
     type: 'buffer',

@@ -7,6 +7,7 @@ import { buildBackup, readBackup } from '../io/backup-file';
 import { APP_VERSION } from '../app-version';
 import { readEverything, restoreEverything } from '../storage/backup';
 import { getMeta, setMeta } from '../storage/meta';
+import { importChangeLog, type ChangeLogImport } from '../storage/import-change-log';
 import type { ChangeSource } from '../storage/rows';
 import { createScenario, deleteScenario, loadScenario, replaceScenario } from '../storage/scenarios';
 import { nowIso } from './clock';
@@ -180,5 +181,13 @@ export class PlannerScenarios extends PlannerCore {
       await this.reloadScenarioList();
       return ok(scenarios.length);
     });
+  }
+
+  /** Appends the change log carried by an opened scenario file to that scenario (one transaction). */
+  async appendFileChangeLog(input: ChangeLogImport): Promise<number> {
+    if (!this.db) throw new Error('Planificateur non prêt');
+    const written = await importChangeLog(this.db, input);
+    this.revision += 1;
+    return written;
   }
 }

@@ -1,0 +1,106 @@
+// The scenario file's contract (format type, version, sheets, metadata keys): an app export workbook plus the
+// sheets Structures, Rattachements, Métadonnées and Journal. Changing a key or a sheet means a new format version, a
+// migration step in scenario-file-migrate.ts and a fixture per version in test/fixtures.
+import { version } from '../../package.json';
+
+export const SCENARIO_FILE_TYPE = 'planificateur-etp-scenario';
+/** The version this code writes; every version from 1 up to it stays readable. */
+export const CURRENT_FORMAT_VERSION = 1;
+/** package.json's version, written in each file (tree-shaken: only this field enters the bundle). */
+export const APP_VERSION: string = version;
+
+export const SCENARIO_FILE_SHEETS = {
+  structures: 'Structures',
+  links: 'Rattachements',
+  metadata: 'Métadonnées',
+  journal: 'Journal',
+} as const;
+
+/** Header of Métadonnées: a stable key, its value, a French description for people. */
+export const METADATA_HEADERS = ['Clé', 'Valeur', 'Description'] as const;
+export const STRUCTURE_HEADERS = ['Identifiant', 'Nom', 'SIRET', 'Statut juridique', 'Département'] as const;
+/** Which structure each position belongs to (the Postes sheet names structures, two may share a name). */
+export const LINK_HEADERS = ['Identifiant poste', 'Identifiant structure'] as const;
+export const JOURNAL_HEADERS = [
+  'Date',
+  'Qui',
+  'Origine',
+  'Entité',
+  'Identifiant',
+  'Champ',
+  'Avant (JSON)',
+  'Après (JSON)',
+  'Libellé',
+  'Lot',
+] as const;
+
+/** Metadata keys and their description, in the order written. */
+export const METADATA_KEYS = {
+  formatType: ['format.type', 'Type de fichier'],
+  formatVersion: ['format.version', 'Version du format de fichier'],
+  appVersion: ['app.version', 'Version du planificateur qui a enregistré le fichier'],
+  scenarioId: ['scenario.id', 'Identifiant du scénario'],
+  scenarioName: ['scenario.name', 'Nom du scénario'],
+  createdAt: ['scenario.createdAt', 'Scénario créé le (UTC)'],
+  updatedAt: ['scenario.updatedAt', 'Dernière modification (UTC)'],
+  exportedAt: ['file.exportedAt', 'Fichier enregistré le (UTC)'],
+  campaignId: ['campaign.id', 'Identifiant de la campagne'],
+  campaignYear: ['campaign.year', 'Année de la campagne'],
+  campaignLabel: ['campaign.label', 'Libellé de la campagne'],
+  nationalEnvelope: ['campaign.nationalEnvelope', 'Enveloppe nationale'],
+  conventionStart: ['campaign.defaultConventionStart', 'Début de convention par défaut'],
+  conventionEnd: ['campaign.defaultConventionEnd', 'Fin de convention par défaut'],
+  paymentSchedule: ['campaign.defaultPaymentSchedule', 'Échéancier par défaut'],
+  maxStateRate: ['rules.maxStateRate', 'Part État maximale'],
+  minCoFundingRate: ['rules.minCoFundingRate', 'Cofinancement minimal'],
+  maxAllStateRate: ['rules.maxAllStateRate', 'Part État toutes sources maximale'],
+  allStateRateStatuses: ['rules.allStateRateStatuses', 'Statuts soumis au plafond toutes sources'],
+  stateCeilingPerFte: ['rules.stateCeilingPerFte', 'Plafond de part État par ETP (« aucun » sinon)'],
+  minFte: ['rules.minFtePerStructureRole', 'ETP minimum par structure et fonction'],
+  maxConventionYears: ['rules.maxConventionYears', 'Durée maximale de convention (années)'],
+  regionCodes: ['regions.codes', 'Régions du scénario (codes, dans l’ordre)'],
+  positionCount: ['check.positions', 'Nombre de postes enregistrés (contrôle)'],
+  committed: ['check.committed', 'Total des parts État enregistré (contrôle)'],
+  journalOmitted: ['journal.omitted', 'Lignes anciennes du journal non enregistrées'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type MetadataName = keyof typeof METADATA_KEYS;
+
+/** Per-region ETP target: `regions.fteTarget.76`. */
+export const FTE_TARGET_PREFIX = 'regions.fteTarget.';
+
+/** Most journal rows written (the newest); the reader accepts 200 000 rows per sheet. */
+export const MAX_JOURNAL_ROWS = 150_000;
+
+/** Where a change came from, as the app's change log names it (ChangeSource in storage). */
+export const JOURNAL_SOURCES = [
+  'grid',
+  'paste',
+  'import',
+  'undo',
+  'redo',
+  'demo',
+  'scenario',
+  'allocation',
+  'restore',
+] as const;
+export type JournalSource = (typeof JOURNAL_SOURCES)[number];
+
+export const JOURNAL_ENTITIES = ['position', 'structure', 'region', 'campaign', 'scenario'] as const;
+export type JournalEntity = (typeof JOURNAL_ENTITIES)[number];
+
+/** One change-log row as the file carries it (a ChangeRow without seq and scenario id). */
+export interface JournalEntry {
+  batchId: string;
+  /** ISO date-time. */
+  at: string;
+  who: string;
+  source: JournalSource;
+  entity: JournalEntity;
+  entityId: string;
+  field: string;
+  /** JSON-safe values (amounts in integer cents). */
+  oldValue: unknown;
+  newValue: unknown;
+  label: string;
+}
