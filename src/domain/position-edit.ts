@@ -49,8 +49,14 @@ export const DEFAULT_FUNDER_NAMES: Readonly<Record<FunderCategory, string>> = {
   ownFunds: 'Fonds propres',
 };
 
+/** The structures an edit can see: by id, and all of them (for a name typed in the Structure column). */
+export interface StructureCatalog {
+  get(id: string): Structure | undefined;
+  values(): Iterable<Structure>;
+}
+
 export interface EditContext {
-  structures: ReadonlyMap<string, Structure>;
+  structures: StructureCatalog;
   /** A fresh id for a structure created by typing a new name. */
   newStructureId: () => string;
 }

@@ -1,5 +1,6 @@
 // Pure builders of the ops behind each planner command (edit, paste, add, duplicate, delete, envelopes).
-import { editPosition, type EditContext } from '../domain/position-edit';
+import { editPosition, type StructureCatalog } from '../domain/position-edit';
+import { structureMap } from './structure-map';
 import { eurosToCents, type Cents } from '../domain/money';
 import { fte } from '../domain/fte';
 import { parseFrenchAmount } from '../domain/parse-fr';
@@ -14,28 +15,40 @@ export interface OpsWithLabel {
   label: string;
 }
 
-function contextOf(structures: Map<string, Structure>): EditContext {
-  return { structures, newStructureId: () => newId('st') };
-}
-
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Finds a position by id; the planner passes its figures' index so no map of every position is built. */
+export type PositionLookup = (id: string) => Position | undefined;
+
+function scanLookup(scenario: Scenario): PositionLookup {
+  let byId: Map<string, Position> | null = null;
+  return (id) => (byId ??= new Map(scenario.positions.map((p) => [p.id, p]))).get(id);
+}
+
+/** The scenario's structures plus the ones created by earlier cells of the same batch. */
+function catalogOf(base: ReadonlyMap<string, Structure>, added: Map<string, Structure>): StructureCatalog {
+  return {
+    get: (id) => added.get(id) ?? base.get(id),
+    values: () => [...base.values(), ...added.values()],
+  };
 }
 
 /** Ops for a batch of cell edits; every readable cell is applied, the others are reported. */
 export function cellEditOps(
   scenario: Scenario,
   cells: readonly PasteCell[],
+  lookup: PositionLookup = scanLookup(scenario),
 ): { ops: Op[]; problems: PasteProblem[]; applied: number } {
-  const structures = new Map(scenario.structures.map((s) => [s.id, s]));
-  const byId = new Map(scenario.positions.map((p) => [p.id, p]));
+  const base = structureMap(scenario.structures);
   const touchedPositions = new Map<string, Position>();
   const touchedStructures = new Map<string, Structure>();
   const problems: PasteProblem[] = [];
   let applied = 0;
-  const ctx = contextOf(structures);
+  const ctx = { structures: catalogOf(base, touchedStructures), newStructureId: () => newId('st') };
   for (const cell of cells) {
-    const current = touchedPositions.get(cell.positionId) ?? byId.get(cell.positionId);
+    const current = touchedPositions.get(cell.positionId) ?? lookup(cell.positionId);
     if (!current) {
       problems.push({ ...cell, message: 'poste introuvable (supprimé entre-temps ?)' });
       continue;
@@ -47,19 +60,15 @@ export function cellEditOps(
     }
     applied += 1;
     touchedPositions.set(current.id, r.value.position);
-    if (r.value.structure) {
-      structures.set(r.value.structure.id, r.value.structure);
-      touchedStructures.set(r.value.structure.id, r.value.structure);
-    }
+    if (r.value.structure) touchedStructures.set(r.value.structure.id, r.value.structure);
   }
-  const originalStructures = new Map(scenario.structures.map((s) => [s.id, s]));
   const ops: Op[] = [];
   for (const s of touchedStructures.values()) {
-    const before = originalStructures.get(s.id) ?? null;
+    const before = base.get(s.id) ?? null;
     if (!sameJson(before, s)) ops.push({ entity: 'structure', id: s.id, before, after: s });
   }
   for (const p of touchedPositions.values()) {
-    const before = byId.get(p.id) ?? null;
+    const before = lookup(p.id) ?? null;
     if (!sameJson(before, p)) ops.push({ entity: 'position', id: p.id, before, after: p });
   }
   return { ops, problems, applied };

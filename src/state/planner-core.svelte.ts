@@ -16,6 +16,7 @@ import { rawDump } from '../storage/raw-dump';
 import type { ChangeRow, ChangeSource } from '../storage/rows';
 import { createScenario, listScenarios, loadScenario, type ScenarioSummary } from '../storage/scenarios';
 import { nowIso } from './clock';
+import { structureMap } from './structure-map';
 import { applyOpsToScenario } from './scenario-patch';
 import { TabSync } from './tab-sync';
 
@@ -37,9 +38,8 @@ export class PlannerCore {
 
   figures = $derived(this.#recompute(this.scenario));
 
-  // A fresh read-only Map per scenario value: never mutated, so no SvelteMap is needed.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  structuresById = $derived(new Map<string, Structure>(this.scenario.structures.map((s) => [s.id, s])));
+  /** Built once per structures array (a position edit keeps the same array): never mutated. */
+  structuresById: ReadonlyMap<string, Structure> = $derived(structureMap(this.scenario.structures));
 
   isDemo = $state(false);
 
@@ -144,7 +144,9 @@ export class PlannerCore {
         who: this.who(),
         source,
       });
-      this.scenario = applyOpsToScenario(this.scenario, result.ops);
+      this.scenario = applyOpsToScenario(this.scenario, result.ops, (id) =>
+        this.figures.positions.indexOf(id),
+      );
       this.writeError = null;
       await this.afterWrite();
       return ok(undefined);
@@ -190,7 +192,8 @@ export class PlannerCore {
     if (this.status !== 'ready' || !this.db) return;
     try {
       const ops = await (kind === 'undo' ? undo : redo)(this.db, this.scenario.id, this.who());
-      if (ops) this.scenario = applyOpsToScenario(this.scenario, ops);
+      if (ops)
+        this.scenario = applyOpsToScenario(this.scenario, ops, (id) => this.figures.positions.indexOf(id));
       this.writeError = null;
       await this.afterWrite();
     } catch (e) {

@@ -5,7 +5,14 @@ import { err, type Result } from '../domain/result';
 import type { Scenario } from '../domain/types';
 import type { Op } from '../storage/ops';
 import type { ChangeSource } from '../storage/rows';
-import { cellEditOps, deleteOps, nationalEnvelopeOps, newPosition, regionEnvelopeOps } from './commands';
+import {
+  cellEditOps,
+  deleteOps,
+  nationalEnvelopeOps,
+  newPosition,
+  regionEnvelopeOps,
+  type PositionLookup,
+} from './commands';
 import { newId } from './ids';
 import type { PasteCell, PasteOutcome, PlannerApi } from './planner-api';
 import { PlannerScenarios } from './planner-scenarios.svelte';
@@ -13,9 +20,20 @@ import { PlannerScenarios } from './planner-scenarios.svelte';
 export type { PlannerStatus } from './planner-core.svelte';
 
 export class Planner extends PlannerScenarios implements PlannerApi {
+  /** Finds a position of the current scenario through the figures' index (no scan of 100 000 rows). */
+  #lookup(): PositionLookup {
+    const { positions } = this.scenario;
+    const index = this.figures.positions;
+    return (id) => {
+      const i = index.indexOf(id);
+      const p = i === undefined ? undefined : positions[i];
+      return p?.id === id ? p : undefined;
+    };
+  }
+
   editPositionField(positionId: string, field: EditableField, text: string): Promise<Result<void>> {
     return this.serial(async () => {
-      const { ops, problems } = cellEditOps(this.scenario, [{ positionId, field, text }]);
+      const { ops, problems } = cellEditOps(this.scenario, [{ positionId, field, text }], this.#lookup());
       if (problems[0]) return err(problems[0].message);
       return this.commit(ops, 'Modification d’une cellule', 'grid');
     });
@@ -23,7 +41,7 @@ export class Planner extends PlannerScenarios implements PlannerApi {
 
   pasteCells(cells: readonly PasteCell[]): Promise<PasteOutcome> {
     return this.serial(async () => {
-      const { ops, problems, applied } = cellEditOps(this.scenario, cells);
+      const { ops, problems, applied } = cellEditOps(this.scenario, cells, this.#lookup());
       const r = await this.commit(ops, `Collage de ${applied} cellule${applied > 1 ? 's' : ''}`, 'paste');
       if (!r.ok) return { applied: 0, problems: cells.map((c) => ({ ...c, message: r.message })) };
       return { applied, problems };

@@ -4,7 +4,10 @@ import type { Op } from '../storage/ops';
 import type { Position, RegionBudget, Scenario, Structure } from '../domain/types';
 
 /** Updates in place of the old record, deletions removed, creations appended in op order. */
-function patchList<T extends { id: string }>(list: readonly T[], changes: ReadonlyMap<string, T | null>): readonly T[] {
+function patchList<T extends { id: string }>(
+  list: readonly T[],
+  changes: ReadonlyMap<string, T | null>,
+): readonly T[] {
   if (changes.size === 0) return list;
   const out: T[] = [];
   const seen = new Set<string>();
@@ -28,8 +31,30 @@ function patchRegions(list: readonly RegionBudget[], changes: ReadonlyMap<string
   return patchList(asItems, asChanges).map(({ id: _id, ...r }) => r);
 }
 
-/** A new scenario value with the ops applied in order (positions/structures keep their place). */
-export function applyOpsToScenario(scenario: Scenario, ops: readonly Op[]): Scenario {
+/** A few updates of existing records by index (no scan of the list); null when an id is not found there. */
+function patchByIndex<T extends { id: string }>(
+  list: readonly T[],
+  changes: ReadonlyMap<string, T | null>,
+  indexOf: (id: string) => number | undefined,
+): readonly T[] | null {
+  const copy = list.slice();
+  for (const [id, after] of changes) {
+    const i = indexOf(id);
+    if (after === null || i === undefined || copy[i]?.id !== id) return null;
+    copy[i] = after;
+  }
+  return copy;
+}
+
+/**
+ * A new scenario value with the ops applied in order (positions/structures keep their place). `indexOf`
+ * (the position index of the current figures) lets a small edit replace rows without scanning the list.
+ */
+export function applyOpsToScenario(
+  scenario: Scenario,
+  ops: readonly Op[],
+  indexOf?: (id: string) => number | undefined,
+): Scenario {
   const positions = new Map<string, Position | null>();
   const structures = new Map<string, Structure | null>();
   const regions = new Map<string, RegionBudget | null>();
@@ -43,7 +68,10 @@ export function applyOpsToScenario(scenario: Scenario, ops: readonly Op[]): Scen
   }
   return {
     ...scenario,
-    positions: patchList(scenario.positions, positions),
+    positions:
+      (indexOf && positions.size > 0 && positions.size <= 64
+        ? patchByIndex(scenario.positions, positions, indexOf)
+        : null) ?? patchList(scenario.positions, positions),
     structures: patchList(scenario.structures, structures),
     regions: patchRegions(scenario.regions, regions),
     campaign,

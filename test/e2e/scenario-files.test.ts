@@ -95,9 +95,9 @@ describe('fichiers de scénario', () => {
     const path = join(work, 'pas-un-scenario.xlsx');
     writeFileSync(path, 'Ceci n’est pas un classeur');
     await page.getByLabel('Ouvrir un scénario').setInputFiles(path);
-    await expect
-      .poll(async () => normalizeSpaces(await page.getByRole('alert').first().innerText()))
-      .toContain('pas-un-scenario.xlsx');
+    const refusal = page.getByRole('alert').filter({ hasText: 'pas-un-scenario.xlsx' });
+    await refusal.waitFor();
+    expect(normalizeSpaces(await refusal.innerText())).toMatch(/pas-un-scenario\.xlsx/);
     expect(await title(app)).toBe(before);
   });
 

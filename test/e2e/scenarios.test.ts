@@ -86,6 +86,7 @@ describe('scénarios', () => {
     await page.getByRole('tab', { name: 'Pluriannuel' }).click();
     const table = page.getByRole('table', { name: 'AE et CP par année civile' });
     const total = table.getByRole('row').filter({ hasText: 'Total national' });
+    await total.waitFor();
     const cells = await total.getByRole('cell').allInnerTexts();
     const ae2026 = euroTextToCents(cells[0] ?? '');
     expect(ae2026).toBe(await summaryCents(page, 'Engagée'));
