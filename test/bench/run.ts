@@ -1,9 +1,15 @@
 // `npm run bench`: runs every benchmark part, prints a table and merges the metrics into bench-results.json.
 import { benchDomain } from './domain';
+import { benchIo } from './io';
+import { benchUi } from './ui';
 import { printTable, RESULTS_FILE, writeResults, type BenchPart, type Metric } from './report';
 
 /** Adding a part (ui, io…) is one entry here. */
-const PARTS: ReadonlyArray<readonly [string, BenchPart]> = [['domain', benchDomain]];
+const PARTS: ReadonlyArray<readonly [string, BenchPart]> = [
+  ['domain', benchDomain],
+  ['ui', benchUi],
+  ['io', benchIo],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -1,9 +1,11 @@
-// A handle on the Postes grid for the rest of the screen (the Anomalies panel). It outlives the grid: a jump asked
-// while the grid is not mounted (another tab is shown) waits and runs when the grid is back and has its rows.
+// A handle on the Postes grid for the rest of the screen (the Anomalies panel, the file exports). It outlives the
+// grid: a jump asked while the grid is not mounted (another tab is shown) waits and runs when the grid is back.
 
 /** What callers need: go to a position's row, on the cell of a breach field or column id if given. */
 export interface PositionsGridHandle {
   jumpTo(positionId: string, field?: string): void;
+  /** Ids of the positions the grid shows (search, filters and sort applied), in order; null without a grid. */
+  displayedPositionIds?(): string[] | null;
 }
 
 export class PositionsGridController implements PositionsGridHandle {
@@ -29,5 +31,10 @@ export class PositionsGridController implements PositionsGridHandle {
   jumpTo(positionId: string, field?: string): void {
     if (this.target) this.target.jumpTo(positionId, field);
     else this.pending = { positionId, field };
+  }
+
+  /** What `Exporter la vue` writes: the positions shown, in the grid's order; null while no grid is attached. */
+  displayedPositionIds(): string[] | null {
+    return this.target?.displayedPositionIds?.() ?? null;
   }
 }

@@ -130,6 +130,15 @@ export class PositionsGridView {
     return selected.includes(focused) ? selected : [focused];
   }
 
+  /** Ids of the position rows shown (search, filters and sort applied; group headers left out), in order. */
+  displayedPositionIds(): string[] {
+    const ids: string[] = [];
+    this.api.forEachNodeAfterFilterAndSort((node) => {
+      if (isPositionRow(node.data)) ids.push(node.data.id);
+    });
+    return ids;
+  }
+
   isEditing(): boolean {
     return this.api.getEditingCells().length > 0;
   }

@@ -1,0 +1,64 @@
+// French words of the file toolbar and the import dialog (to be merged into ui/i18n/fr.ts by the lead).
+import type { Position } from '../../domain/types';
+import type { ImportStage } from '../../state/import-session.svelte';
+import { POSITION_HEADERS } from '../grid/labels-fr';
+
+/** What the progress bar says at each step of an import. */
+export const STAGE_LABELS: Readonly<Record<ImportStage, string>> = {
+  guard: 'contrôle du fichier',
+  verify: 'vérification de l’archive',
+  parse: 'lecture des feuilles',
+  extract: 'extraction des valeurs',
+  analyse: 'analyse du tableau',
+};
+
+/** Names of the position fields an import may change. */
+export const CHANGED_FIELD_LABELS: Readonly<Record<keyof Position, string>> = {
+  id: 'Identifiant',
+  regionCode: POSITION_HEADERS.regionCode,
+  departmentCode: POSITION_HEADERS.departmentCode,
+  structureId: POSITION_HEADERS.structureName,
+  role: POSITION_HEADERS.role,
+  fte: POSITION_HEADERS.fte,
+  annualCost: POSITION_HEADERS.annualCost,
+  stateAmount: POSITION_HEADERS.stateAmount,
+  coFundings: 'Cofinancements',
+  cohort: POSITION_HEADERS.cohort,
+  conventionStart: POSITION_HEADERS.conventionStart,
+  conventionEnd: POSITION_HEADERS.conventionEnd,
+  conventionYear: POSITION_HEADERS.conventionYear,
+  paymentSchedule: POSITION_HEADERS.paymentSchedule,
+  followUpService: POSITION_HEADERS.followUpService,
+  purpose: POSITION_HEADERS.purpose,
+  whiteZone: POSITION_HEADERS.whiteZone,
+  notes: POSITION_HEADERS.notes,
+};
+
+export const FILE_LABELS = {
+  toolbar: 'Classeurs',
+  importFile: 'Importer un classeur',
+  accept: '.xlsx,.xls,.ods,.csv',
+  exportXlsx: 'Exporter (.xlsx)',
+  exportOds: 'Exporter (.ods)',
+  exportCsv: 'Exporter (.csv)',
+  exportView: 'Exporter la vue (.xlsx)',
+  exportViewHint: 'Seulement les postes affichés dans la grille Postes (recherche et filtres appliqués)',
+  preparing: 'Préparation du fichier…',
+  dropHint: "Déposez le classeur ici pour l'importer (.xlsx, .xls, .ods ou .csv)",
+  dialogTitle: "Import d'un classeur",
+  stop: 'Arrêter la lecture',
+  validate: "Valider l'import",
+  cancel: 'Annuler',
+  close: 'Fermer',
+  sheet: 'Feuille',
+  doNotImport: 'Ne pas importer',
+} as const;
+
+/** `22/11/2026 à 14:03`, in the browser's time zone. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const date = d.toLocaleDateString('fr-FR');
+  const time = d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+  return `${date} à ${time}`;
+}
