@@ -65,7 +65,9 @@ class ScopedRows<T extends Identified> {
     const unique = [...new Set(ids)];
     const stored = unique.length ? await table.bulkGet(unique.map((id): ScopedKey => [scenarioId, id])) : [];
     const rows = new Map(unique.map((id, i) => [id, stored[i] ?? null]));
-    const last = unique.length
+    // The next free place is only needed when a record is created: an edit costs one request less.
+    const creates = unique.some((id) => rows.get(id) === null);
+    const last = creates
       ? await table
           .where('[scenarioId+order]')
           .between([scenarioId, Dexie.minKey], [scenarioId, Dexie.maxKey], true, true)
