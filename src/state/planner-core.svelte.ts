@@ -108,7 +108,8 @@ export class PlannerCore {
     this.scenario = scenario;
     this.isDemo = (await getMeta<string>(db, 'demoScenarioId')) === id;
     await this.refreshHistory();
-    await this.reloadScenarioList();
+    // The scenario list counts every scenario's positions: not needed to show the grid, it loads right after.
+    void this.reloadScenarioList();
     this.sync = new TabSync((notice) => {
       if (notice.scenarioId === this.scenario.id) void this.reloadFromStorage();
     });
