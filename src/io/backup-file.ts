@@ -4,7 +4,7 @@
 import { restoreScenario } from '../domain/restore-records';
 import { err, ok, type Result } from '../domain/result';
 import type { Scenario } from '../domain/types';
-import type { ChangeEntity, ChangeRow, ChangeSource } from '../storage/rows';
+import { CHANGE_ENTITIES, CHANGE_SOURCES, type ChangeRow } from '../storage/rows';
 
 export const BACKUP_FORMAT = 'planificateur-etp-sauvegarde';
 export const BACKUP_VERSION = 1;
@@ -26,18 +26,6 @@ export function buildBackup(
   return JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, appVersion, savedAt, ...content });
 }
 
-const SOURCES: readonly ChangeSource[] = [
-  'grid',
-  'paste',
-  'import',
-  'undo',
-  'redo',
-  'demo',
-  'scenario',
-  'allocation',
-  'restore',
-];
-const ENTITIES: readonly ChangeEntity[] = ['position', 'structure', 'region', 'campaign', 'scenario'];
 const HOSTILE = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Migrations by version: version n's document → version n + 1's. None yet: version 1 is the first. */
@@ -47,8 +35,8 @@ function changeRow(v: unknown): ChangeRow | null {
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
   const text = (k: string) => (typeof o[k] === 'string' ? (o[k] as string).slice(0, 2_000) : '');
-  const source = SOURCES.find((s) => s === o.source);
-  const entity = ENTITIES.find((s) => s === o.entity);
+  const source = CHANGE_SOURCES.find((s) => s === o.source);
+  const entity = CHANGE_ENTITIES.find((s) => s === o.entity);
   if (!source || !entity) return null;
   return {
     scenarioId: text('scenarioId'),

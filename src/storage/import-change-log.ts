@@ -5,21 +5,14 @@
 import type { PlannerDb } from './db';
 import { StorageError } from './errors';
 import { newBatchId, nowIso } from './ids';
-import type { ChangeEntity, ChangeRow, ChangeSource } from './rows';
+import {
+  CHANGE_ENTITIES,
+  CHANGE_SOURCES,
+  type ChangeEntity,
+  type ChangeRow,
+  type ChangeSource,
+} from './rows';
 import { writeTransaction } from './transaction';
-
-const SOURCES: readonly ChangeSource[] = [
-  'grid',
-  'paste',
-  'import',
-  'undo',
-  'redo',
-  'demo',
-  'scenario',
-  'allocation',
-  'restore',
-] satisfies readonly ChangeSource[];
-const ENTITIES: readonly ChangeEntity[] = ['position', 'structure', 'region', 'campaign', 'scenario'];
 
 /** A change-log row read from a file (a ChangeRow without seq and scenario id). */
 export interface ImportedChange {
@@ -49,14 +42,18 @@ const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, ma
 
 /** Field-by-field copy; a row with an unknown entity or no date is skipped, an unknown origin is `restore`. */
 function copyRow(row: ImportedChange, scenarioId: string): ChangeRow | null {
-  if (!ENTITIES.includes(row.entity) || typeof row.at !== 'string' || !Number.isFinite(Date.parse(row.at)))
+  if (
+    !CHANGE_ENTITIES.includes(row.entity) ||
+    typeof row.at !== 'string' ||
+    !Number.isFinite(Date.parse(row.at))
+  )
     return null;
   return {
     scenarioId,
     batchId: `fichier:${scenarioId}:${text(row.batchId, 100)}`,
     at: row.at,
     who: text(row.who, 200),
-    source: SOURCES.includes(row.source) ? row.source : 'restore',
+    source: CHANGE_SOURCES.includes(row.source) ? row.source : 'restore',
     entity: row.entity,
     entityId: text(row.entityId, 200),
     field: text(row.field, 100),

@@ -23,10 +23,22 @@ export type StructureRow = Structure & { scenarioId: string; order: number };
 export type PositionRow = Position & { scenarioId: string; order: number };
 
 /** Where a change came from (stable ids; the UI translates them). */
-export type ChangeSource =
-  'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'demo' | 'scenario' | 'allocation' | 'restore';
+/** Where a change came from; also the allowlist when change-log rows are read back from a file. */
+export const CHANGE_SOURCES = [
+  'grid',
+  'paste',
+  'import',
+  'undo',
+  'redo',
+  'demo',
+  'scenario',
+  'allocation',
+  'restore',
+] as const;
+export type ChangeSource = (typeof CHANGE_SOURCES)[number];
 
-export type ChangeEntity = 'position' | 'structure' | 'region' | 'campaign' | 'scenario';
+export const CHANGE_ENTITIES = ['position', 'structure', 'region', 'campaign', 'scenario'] as const;
+export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 /** One field of one record changed by one batch: the audit trail, never rewritten. */
 export interface ChangeRow {
