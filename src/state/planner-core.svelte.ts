@@ -109,7 +109,8 @@ export class PlannerCore {
     this.isDemo = (await getMeta<string>(db, 'demoScenarioId')) === id;
     await this.refreshHistory();
     // The scenario list counts every scenario's positions: not needed to show the grid, it loads right after.
-    void this.reloadScenarioList();
+    // A failure here (the database closed by an upgrade in another tab) leaves the list as it was.
+    this.reloadScenarioList().catch(() => undefined);
     this.sync = new TabSync((notice) => {
       if (notice.scenarioId === this.scenario.id) void this.reloadFromStorage();
     });
