@@ -42,7 +42,8 @@ export function formula(f: string, cached: number | null, z?: string): Cell {
 
 /** A dense worksheet from rows of cells (undefined: empty cell). */
 export function sheet(rows: (Cell | undefined)[][], widths: readonly number[]): XLSX.WorkSheet {
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): 100 000 arguments overflow the call stack.
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
   const data = rows.map((r) => {
     const row: Cell[] = [];
     r.forEach((cell, c) => {

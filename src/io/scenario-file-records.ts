@@ -47,7 +47,7 @@ export function restoreRecords(
     defaultRegionCode: null,
     coFundingDetail: readCoFundingSheet(workbook),
   });
-  out.push(...restored.diagnostics.map(fromRowDiagnostic));
+  for (const d of restored.diagnostics) out.push(fromRowDiagnostic(d));
   const { structures, structureOf } = linkStructures(
     restored,
     readStructureSheet(workbook, out),

@@ -48,6 +48,36 @@ export async function benchIo(): Promise<Record<string, Metric>> {
     }),
     2000,
   );
+  Object.assign(metrics, await benchLoad());
   for (const [key, m] of Object.entries(metrics)) console.log(`${key}: médiane ${m.median_ms.toFixed(0)} ms`);
+  return metrics;
+}
+
+/** Load cases of the hardening issue (information, no target): export of 100 000 rows, preview of 20 000. */
+async function benchLoad(): Promise<Record<string, Metric>> {
+  const big = structuredClone(generateScenario(100_000));
+  const bigFigures = recompute(big);
+  const metrics: Record<string, Metric> = {};
+  metrics['io.export.100k'] = summarize(
+    await timeAsync(async () => buildWorkbook(big, bigFigures, { bookType: 'xlsx' }), 0, 3),
+    null,
+  );
+  const mid = structuredClone(generateScenario(20_000, 3));
+  const xlsx = new Uint8Array(buildWorkbook(mid, recompute(mid), { bookType: 'xlsx' }));
+  const empty = { ...mid, structures: [], positions: [] };
+  metrics['io.import_preview.20k'] = summarize(
+    await timeAsync(
+      async () => {
+        const read = await readWorkbookBytesVerified('postes.xlsx', xlsx.slice());
+        const workbook = copyWorkbookData(structuredClone(read), 'postes.xlsx');
+        let n = 0;
+        const result = workbook && previewImport(workbook, empty, { newId: (k) => `${k}-${++n}` });
+        if (!result?.ok || result.preview.plan?.toAdd.length !== 20_000) throw new Error('aperçu incomplet');
+      },
+      0,
+      3,
+    ),
+    null,
+  );
   return metrics;
 }

@@ -94,7 +94,7 @@ export function interleaveGroups<T>(
   for (const [key, items] of buckets) {
     const header = headers.get(key);
     if (header) groups.push({ header, items });
-    else loose.push(...items);
+    else for (const item of items) loose.push(item);
   }
   groups.sort((a, b) => compareGroups(a.header, b.header));
   const rows: T[] = [];
