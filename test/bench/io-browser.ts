@@ -22,7 +22,7 @@ import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
 import { buildWorkbook } from '../../src/io/export-workbook';
 import { summarize, type Metric } from './report';
-import { serveDist } from './static-server';
+import { serveDist } from '../e2e/static-server';
 
 const COUNT = 10_000;
 const RUNS = 3;

@@ -30,7 +30,7 @@ import { SCHEMA_VERSION } from '../../src/storage/migrations';
 import type { PositionRow, StructureRow } from '../../src/storage/rows';
 import { summarize, type Metric } from './report';
 import { createProfiler, type Profiler } from './cpu-profile';
-import { serveDist } from './static-server';
+import { serveDist } from '../e2e/static-server';
 
 /** Same flags as the e2e tests (test/e2e/browser.ts), which import vitest and cannot be loaded here. */
 const CHROMIUM_ARGS: readonly string[] = [

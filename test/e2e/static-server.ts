@@ -1,5 +1,5 @@
-// Serves the built app (dist/) on 127.0.0.1 for the browser benchmark: the same server as test/e2e/global-setup.ts,
-// without vitest (the bench runs under plain Node).
+// Serves the built app (dist/) on 127.0.0.1: used by the e2e global setup (test/e2e/global-setup.ts) and by the
+// browser benchmarks (test/bench/), which run under plain Node without vitest.
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
