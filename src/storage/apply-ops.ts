@@ -46,6 +46,9 @@ function mismatch(id: string, actual: string): StorageError {
   );
 }
 
+/** Above this many records in one batch, the scenario's rows are read in one request rather than one by one. */
+const BULK_READ_THRESHOLD = 500;
+
 /** The stored rows one batch touches for one table, edited in memory and written once at the end. */
 class ScopedRows<T extends Identified> {
   private readonly dirty = new Set<string>();
@@ -63,8 +66,18 @@ class ScopedRows<T extends Identified> {
     ids: readonly string[],
   ): Promise<ScopedRows<T>> {
     const unique = [...new Set(ids)];
-    const stored = unique.length ? await table.bulkGet(unique.map((id): ScopedKey => [scenarioId, id])) : [];
-    const rows = new Map(unique.map((id, i) => [id, stored[i] ?? null]));
+    const rows = new Map<string, Scoped<T> | null>();
+    if (unique.length > BULK_READ_THRESHOLD) {
+      // A large batch (an import) reads the scenario's rows in one request instead of one get per id.
+      const wanted = new Set(unique);
+      for (const id of unique) rows.set(id, null);
+      for (const row of await table.where('scenarioId').equals(scenarioId).toArray()) {
+        if (wanted.has(row.id)) rows.set(row.id, row);
+      }
+    } else if (unique.length) {
+      const stored = await table.bulkGet(unique.map((id): ScopedKey => [scenarioId, id]));
+      unique.forEach((id, i) => rows.set(id, stored[i] ?? null));
+    }
     // The next free place is only needed when a record is created: an edit costs one request less.
     const creates = unique.some((id) => rows.get(id) === null);
     const last = creates
