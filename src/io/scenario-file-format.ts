@@ -1,13 +1,13 @@
 // The scenario file's contract (format type, version, sheets, metadata keys): an app export workbook plus the
 // sheets Structures, Rattachements, Métadonnées and Journal. Changing a key or a sheet means a new format version, a
 // migration step in scenario-file-migrate.ts and a fixture per version in test/fixtures.
-import { version } from '../../package.json';
+import type { ChangeRow } from '../storage/rows';
 
 export const SCENARIO_FILE_TYPE = 'planificateur-etp-scenario';
 /** The version this code writes; every version from 1 up to it stays readable. */
 export const CURRENT_FORMAT_VERSION = 1;
-/** package.json's version, written in each file (tree-shaken: only this field enters the bundle). */
-export const APP_VERSION: string = version;
+/** The app's version, written in each file. */
+export { APP_VERSION } from '../app-version';
 
 export const SCENARIO_FILE_SHEETS = {
   structures: 'Structures',
@@ -72,35 +72,13 @@ export const FTE_TARGET_PREFIX = 'regions.fteTarget.';
 /** Most journal rows written (the newest); the reader accepts 200 000 rows per sheet. */
 export const MAX_JOURNAL_ROWS = 150_000;
 
-/** Where a change came from, as the app's change log names it (ChangeSource in storage). */
-export const JOURNAL_SOURCES = [
-  'grid',
-  'paste',
-  'import',
-  'undo',
-  'redo',
-  'demo',
-  'scenario',
-  'allocation',
-  'restore',
-] as const;
-export type JournalSource = (typeof JOURNAL_SOURCES)[number];
+/** The file's journal uses the app's own vocabulary of change sources and entities (one list, in storage). */
+export {
+  CHANGE_ENTITIES as JOURNAL_ENTITIES,
+  CHANGE_SOURCES as JOURNAL_SOURCES,
+  type ChangeEntity as JournalEntity,
+  type ChangeSource as JournalSource,
+} from '../storage/rows';
 
-export const JOURNAL_ENTITIES = ['position', 'structure', 'region', 'campaign', 'scenario'] as const;
-export type JournalEntity = (typeof JOURNAL_ENTITIES)[number];
-
-/** One change-log row as the file carries it (a ChangeRow without seq and scenario id). */
-export interface JournalEntry {
-  batchId: string;
-  /** ISO date-time. */
-  at: string;
-  who: string;
-  source: JournalSource;
-  entity: JournalEntity;
-  entityId: string;
-  field: string;
-  /** JSON-safe values (amounts in integer cents). */
-  oldValue: unknown;
-  newValue: unknown;
-  label: string;
-}
+/** One change-log row as the file carries it: a ChangeRow without seq and scenario id (values JSON-safe). */
+export type JournalEntry = Omit<ChangeRow, 'seq' | 'scenarioId'>;

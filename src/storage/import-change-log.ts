@@ -5,28 +5,11 @@
 import type { PlannerDb } from './db';
 import { StorageError } from './errors';
 import { newBatchId, nowIso } from './ids';
-import {
-  CHANGE_ENTITIES,
-  CHANGE_SOURCES,
-  type ChangeEntity,
-  type ChangeRow,
-  type ChangeSource,
-} from './rows';
+import { CHANGE_ENTITIES, CHANGE_SOURCES, type ChangeRow } from './rows';
 import { writeTransaction } from './transaction';
 
 /** A change-log row read from a file (a ChangeRow without seq and scenario id). */
-export interface ImportedChange {
-  batchId: string;
-  at: string;
-  who: string;
-  source: ChangeSource;
-  entity: ChangeEntity;
-  entityId: string;
-  field: string;
-  oldValue: unknown;
-  newValue: unknown;
-  label: string;
-}
+export type ImportedChange = Omit<ChangeRow, 'seq' | 'scenarioId'>;
 
 export interface ChangeLogImport {
   /** The scenario created from the file (it must exist). */
