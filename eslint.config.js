@@ -5,6 +5,9 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
+const UI_PATHS = ['../ui/*', '../../ui/*', '**/ui/**'];
+const INWARD = 'Les dépendances vont ui → state → {storage, io} → domain.';
+
 const FORBIDDEN_IN_DOMAIN = [
   'svelte',
   'svelte/*',
@@ -68,6 +71,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['xlsx', 'xlsx/*'], message: 'SheetJS ne vit que dans src/io.' }] },
+      ],
+    },
+  },
+  // Dependencies point inward (ui → state → {storage, io} → domain): nothing below ui imports it.
+  {
+    files: ['src/io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: UI_PATHS, message: INWARD }] }],
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts', 'src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_PATHS, message: INWARD },
+            { group: ['xlsx', 'xlsx/*'], message: 'SheetJS ne vit que dans src/io.' },
+          ],
+        },
       ],
     },
   },

@@ -16,7 +16,7 @@ import {
   PAYMENT_SCHEDULE_LABELS,
   PURPOSE_LABELS,
   ROLE_LABELS,
-} from '../ui/i18n/fr';
+} from '../domain/value-labels-fr';
 
 export { FUNDER_CATEGORY_LABELS, LEGAL_STATUS_LABELS, PAYMENT_SCHEDULE_LABELS, PURPOSE_LABELS, ROLE_LABELS };
 
