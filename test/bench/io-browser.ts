@@ -14,7 +14,7 @@
 // makes about 32 000 requests (10 000 reads of the records it may replace, 10 000 puts, 10 000 change-log rows,
 // the structures and the undo entry), and the same requests made with the raw IndexedDB API, without Dexie, already
 // took 5,3 s there (load average 7). See the note in io.ts.
-import { writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -22,17 +22,11 @@ import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
 import { buildWorkbook } from '../../src/io/export-workbook';
 import { summarize, type Metric } from './report';
+import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium';
 import { serveDist } from '../e2e/static-server';
 
 const COUNT = 10_000;
 const RUNS = 3;
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 interface IoProbe {
   changeAt: number | null;
@@ -119,9 +113,7 @@ async function timedImport(page: Page, file: string): Promise<{ preview: number;
 }
 
 export async function benchIoBrowser(): Promise<Record<string, Metric>> {
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath))
-    throw new Error(`Chromium introuvable (${executablePath}) : CHROMIUM_PATH.`);
+  const executablePath = resolveChromium();
   const dir = mkdtempSync(join(tmpdir(), 'etp-bench-io-'));
   const file = join(dir, 'postes-10000.xlsx');
   const scenario = structuredClone(generateScenario(COUNT));
@@ -134,7 +126,7 @@ export async function benchIoBrowser(): Promise<Record<string, Metric>> {
   const server = await serveDist();
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
+    browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
     const preview: number[] = [];
     const commit: number[] = [];
     for (let run = 0; run < RUNS; run++) {

@@ -16,7 +16,7 @@
 // The positions come from generateScenario(count) and are written straight into the app's database with the
 // raw IndexedDB API, in the stored shape (src/storage/rows.ts: Position + scenarioId + order, key
 // [scenarioId+id]), in place of the demo scenario's structures and positions.
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -30,19 +30,8 @@ import { SCHEMA_VERSION } from '../../src/storage/migrations';
 import type { PositionRow, StructureRow } from '../../src/storage/rows';
 import { summarize, type Metric } from './report';
 import { createProfiler, type Profiler } from './cpu-profile';
+import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium';
 import { serveDist } from '../e2e/static-server';
-
-/** Same flags as the e2e tests (test/e2e/browser.ts), which import vitest and cannot be loaded here. */
-const CHROMIUM_ARGS: readonly string[] = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const WARM_START_RUNS = 7;
 const EDIT_WARMUP = 3;
@@ -51,17 +40,6 @@ const ROWS_PER_CHUNK = 2_000;
 const GRID_NAME = 'Postes';
 const SUMMARY_NAME = 'Synthèse nationale';
 const COMMITTED_TERM = 'Engagée';
-
-function chromiumPath(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  const path = fromEnv && fromEnv.trim() !== '' ? fromEnv : '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium introuvable (${path}) : installez-le ou indiquez son exécutable dans CHROMIUM_PATH.`,
-    );
-  }
-  return path;
-}
 
 /** What the init script and the edit probes record in the page (window.__benchProbe). */
 interface EditProbe {
@@ -474,7 +452,7 @@ export async function benchUi(): Promise<Record<string, Metric>> {
   let context: BrowserContext | null = null;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath(),
+      executablePath: resolveChromium(),
       headless: true,
       args: [...CHROMIUM_ARGS],
       locale: 'fr-FR',

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { resolveChromium } from './chromium';
 import { serveDist } from './static-server';
 
 declare module 'vitest' {
@@ -16,20 +17,6 @@ declare module 'vitest' {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = resolve(ROOT, 'dist');
-
-/** The Chromium executable: $CHROMIUM_PATH, else /usr/bin/chromium. Throws when it does not exist. */
-export function resolveChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  const path = fromEnv && fromEnv.trim() !== '' ? fromEnv : '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium introuvable (${path}${fromEnv ? ', depuis CHROMIUM_PATH' : ''}). ` +
-        'Les tests e2e ont besoin de Chromium : installez-le (Debian/Ubuntu : `apt-get install -y chromium`) ' +
-        'ou indiquez son exécutable dans la variable CHROMIUM_PATH.',
-    );
-  }
-  return path;
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const chromiumPath = resolveChromium();

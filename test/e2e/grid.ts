@@ -16,12 +16,23 @@ export async function cell(page: Page, gridName: string, rowText: string, column
   return row.locator(`[role="gridcell"][aria-colindex="${index}"]`);
 }
 
-export async function cellText(page: Page, gridName: string, rowText: string, column: string): Promise<string> {
+export async function cellText(
+  page: Page,
+  gridName: string,
+  rowText: string,
+  column: string,
+): Promise<string> {
   return normalizeSpaces((await (await cell(page, gridName, rowText, column)).innerText()).trim());
 }
 
 /** Selects the cell and types over it like in a spreadsheet (typing starts the edit), then Enter. */
-export async function typeInCell(page: Page, gridName: string, rowText: string, column: string, text: string) {
+export async function typeInCell(
+  page: Page,
+  gridName: string,
+  rowText: string,
+  column: string,
+  text: string,
+) {
   const c = await cell(page, gridName, rowText, column);
   await c.click();
   await page.keyboard.type(text);
@@ -31,7 +42,9 @@ export async function typeInCell(page: Page, gridName: string, rowText: string, 
 /** The amount shown for a term of the Synthèse nationale, in cents. */
 export async function summaryCents(page: Page, term: string): Promise<number> {
   const summary = page.getByRole('region', { name: 'Synthèse nationale' });
-  const dd = summary.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  const dd = summary
+    .locator('dt', { hasText: new RegExp(`^${term}$`) })
+    .locator('xpath=following-sibling::dd[1]');
   return euroTextToCents(await dd.innerText());
 }
 
@@ -49,6 +62,8 @@ export async function pasteText(page: Page, text: string): Promise<void> {
     const transfer = new DataTransfer();
     transfer.setData('text/plain', data);
     const target = document.activeElement ?? document.body;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
   }, text);
 }

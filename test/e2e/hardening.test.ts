@@ -12,14 +12,25 @@ const XSS = '<img src=x onerror="window.__xss=1">';
 describe('contenu hostile et politique de sécurité', () => {
   let app: AppSession;
   beforeAll(async () => {
-    app = await openApp({ userDataDir: mkdtempSync(join(tmpdir(), 'hardening-e2e-')), viewport: { width: 1900, height: 1000 }, navigate: false });
+    app = await openApp({
+      userDataDir: mkdtempSync(join(tmpdir(), 'hardening-e2e-')),
+      viewport: { width: 1900, height: 1000 },
+      navigate: false,
+    });
     await app.page.addInitScript(() => {
       const w = window as unknown as { __cspViolations: string[] };
       w.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await app.page.goto(app.baseUrl);
-    await app.page.getByRole('grid', { name: 'Postes' }).getByRole('row').filter({ hasText: 'UD SIAE' }).first().waitFor();
+    await app.page
+      .getByRole('grid', { name: 'Postes' })
+      .getByRole('row')
+      .filter({ hasText: 'UD SIAE' })
+      .first()
+      .waitFor();
   });
   afterAll(async () => app?.close());
 
@@ -36,7 +47,15 @@ describe('contenu hostile et politique de sécurité', () => {
     await typeInCell(page, 'Postes', 'UD SIAE', 'Structure', XSS);
     const structureCell = await cell(page, 'Postes', XSS, 'Structure');
     await expect.poll(async () => normalizeSpaces(await structureCell.innerText())).toContain(XSS);
-    for (const tab of ['Anomalies', 'Journal des modifications', 'Régions', 'Tableau de bord', 'Pluriannuel', 'Scénarios', 'Postes']) {
+    for (const tab of [
+      'Anomalies',
+      'Journal des modifications',
+      'Régions',
+      'Tableau de bord',
+      'Pluriannuel',
+      'Scénarios',
+      'Postes',
+    ]) {
       await page.getByRole('tab', { name: new RegExp(tab) }).click();
     }
     await page.getByRole('tab', { name: 'Journal des modifications' }).click();
@@ -46,7 +65,9 @@ describe('contenu hostile et politique de sécurité', () => {
   });
 
   it('raised no CSP violation, no page error and no outside request during the session', async () => {
-    expect(await app.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(
+      await app.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    ).toEqual([]);
     expect(app.pageErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
   });

@@ -10,7 +10,12 @@ import { cell, cellText, pasteText, summaryCents, typeInCell } from './grid';
 const profile = () => mkdtempSync(join(tmpdir(), 'planner-e2e-'));
 
 async function ready(app: AppSession) {
-  await app.page.getByRole('grid', { name: 'Postes' }).getByRole('row').filter({ hasText: 'UD SIAE' }).first().waitFor();
+  await app.page
+    .getByRole('grid', { name: 'Postes' })
+    .getByRole('row')
+    .filter({ hasText: 'UD SIAE' })
+    .first()
+    .waitFor();
 }
 
 describe('écran du planificateur', () => {
@@ -49,7 +54,16 @@ describe('écran du planificateur', () => {
 
   it('refuse une valeur illisible et garde l’ancienne', async () => {
     await typeInCell(app.page, 'Postes', 'UD SIAE', 'Part État', '12,5 k€');
-    await expect.poll(async () => normalizeSpaces(await app.page.getByText(/montant illisible « 12,5 k€ »/).first().innerText())).toContain('12,5 k€');
+    await expect
+      .poll(async () =>
+        normalizeSpaces(
+          await app.page
+            .getByText(/montant illisible « 12,5 k€ »/)
+            .first()
+            .innerText(),
+        ),
+      )
+      .toContain('12,5 k€');
     expect(await cellText(app.page, 'Postes', 'UD SIAE', 'Part État')).toBe('29 000,50 €');
   });
 
@@ -57,7 +71,9 @@ describe('écran du planificateur', () => {
     const page = app.page;
     await typeInCell(page, 'Postes', 'UD SIAE', 'Part État', '30 000');
     const c = await cell(page, 'Postes', 'UD SIAE', 'Part État');
-    await expect.poll(async () => normalizeSpaces(await c.innerText())).toContain('Part État 71,43 % > 70 % : dépassement de 600,00 €');
+    await expect
+      .poll(async () => normalizeSpaces(await c.innerText()))
+      .toContain('Part État 71,43 % > 70 % : dépassement de 600,00 €');
     await typeInCell(page, 'Postes', 'UD SIAE', 'Part État', '29 400');
     await expect.poll(async () => normalizeSpaces(await c.innerText())).toBe('29 400,00 €');
   });
@@ -113,7 +129,9 @@ describe('écran du planificateur', () => {
     await typeInCell(page, 'Postes', 'NOVA EMPLOI', 'Cohorte', '2023');
     await page.getByRole('tab', { name: 'Journal des modifications' }).click();
     const table = page.getByRole('table', { name: /Journal des modifications/ });
-    await expect.poll(async () => normalizeSpaces(await table.getByRole('row').nth(1).innerText())).toContain('Camille Martin');
+    await expect
+      .poll(async () => normalizeSpaces(await table.getByRole('row').nth(1).innerText()))
+      .toContain('Camille Martin');
     const text = normalizeSpaces(await table.innerText());
     expect(text).toMatch(/Cohorte\s+2022\s+2023/);
     expect(text).toContain('Collage');
@@ -140,14 +158,23 @@ describe('deux onglets', () => {
   it('voient les modifications l’un de l’autre en moins d’une seconde', async () => {
     const other = await app.newPage();
     await other.setViewportSize({ width: 1900, height: 1000 });
-    await other.getByRole('grid', { name: 'Postes' }).getByRole('row').filter({ hasText: 'UD SIAE' }).first().waitFor();
+    await other
+      .getByRole('grid', { name: 'Postes' })
+      .getByRole('row')
+      .filter({ hasText: 'UD SIAE' })
+      .first()
+      .waitFor();
     await typeInCell(app.page, 'Postes', 'UD SIAE', 'Part État', '28 000');
     await expect.poll(() => cellText(app.page, 'Postes', 'UD SIAE', 'Part État')).toBe('28 000,00 €');
     const start = Date.now();
-    await expect.poll(() => cellText(other, 'Postes', 'UD SIAE', 'Part État'), { timeout: 5_000 }).toBe('28 000,00 €');
+    await expect
+      .poll(() => cellText(other, 'Postes', 'UD SIAE', 'Part État'), { timeout: 5_000 })
+      .toBe('28 000,00 €');
     expect(Date.now() - start).toBeLessThan(1_500);
     await typeInCell(other, 'Postes', 'GE RSE BTP', 'Part État', '28 000');
-    await expect.poll(() => cellText(app.page, 'Postes', 'GE RSE BTP', 'Part État'), { timeout: 5_000 }).toBe('28 000,00 €');
+    await expect
+      .poll(() => cellText(app.page, 'Postes', 'GE RSE BTP', 'Part État'), { timeout: 5_000 })
+      .toBe('28 000,00 €');
     expect(app.pageErrors).toEqual([]);
   });
 });
@@ -164,7 +191,13 @@ describe('vider la démonstration', () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Vider les données de démonstration' }).click();
     await page.getByRole('button', { name: 'Garder les données' }).click();
-    expect(await page.getByRole('grid', { name: 'Postes' }).getByRole('row').filter({ hasText: 'UD SIAE' }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('grid', { name: 'Postes' })
+        .getByRole('row')
+        .filter({ hasText: 'UD SIAE' })
+        .count(),
+    ).toBe(1);
     await page.getByRole('button', { name: 'Vider les données de démonstration' }).click();
     await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
     await expect.poll(() => page.getByText(/^Données de démonstration : /).count()).toBe(0);
@@ -173,7 +206,9 @@ describe('vider la démonstration', () => {
     await page.getByRole('tab', { name: 'Régions' }).click();
     expect(await page.getByRole('grid', { name: 'Régions' }).getAttribute('aria-rowcount')).toMatch(/^\d+$/);
     for (const name of ['Occitanie', 'Mayotte', 'Île-de-France']) {
-      expect(await page.getByRole('grid', { name: 'Régions' }).getByRole('row').filter({ hasText: name }).count()).toBe(1);
+      expect(
+        await page.getByRole('grid', { name: 'Régions' }).getByRole('row').filter({ hasText: name }).count(),
+      ).toBe(1);
     }
     await page.reload();
     await page.getByRole('region', { name: 'Synthèse nationale' }).waitFor();
