@@ -18,12 +18,3 @@ export function fteFromDecimal(value: number): Fte {
   return fte(h);
 }
 
-export function fteToDecimal(value: Fte): number {
-  return value / 100;
-}
-
-export function sumFte(values: Iterable<Fte>): Fte {
-  let total = 0;
-  for (const v of values) total += v;
-  return total as Fte;
-}

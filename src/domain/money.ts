@@ -23,10 +23,6 @@ export function eurosToCents(euros: number): Cents {
   return cents(euros < 0 ? -scaled : scaled);
 }
 
-export function centsToEuros(amount: Cents): number {
-  return amount / 100;
-}
-
 export function add(a: Cents, b: Cents): Cents {
   return (a + b) as Cents;
 }

@@ -35,10 +35,6 @@ export type EditableField =
   | 'whiteZone'
   | 'notes';
 
-export const CO_FUNDING_FIELDS: readonly CoFundingField[] = FUNDER_CATEGORIES.map(
-  (c) => `coFunding.${c}` as const,
-);
-
 /** Default funder names when an amount is typed in a category column. */
 export const DEFAULT_FUNDER_NAMES: Readonly<Record<FunderCategory, string>> = {
   stateOther: 'État (autres crédits)',

@@ -1,7 +1,7 @@
 // Multi-year figures for the Pluriannuel view: AE and CP by calendar year (national and per region),
 // conventions in their last allowed year, ETP to renew next year; all from the domain's schedules.
 import type { Cents } from '../../domain/money';
-import { fteEndingByYear, limitEndYear } from '../../domain/planning';
+import { fteEndingByYear } from '../../domain/planning';
 import { aeCpByYear, type YearAmounts } from '../../domain/schedule';
 import type { Position, Scenario } from '../../domain/types';
 
@@ -63,7 +63,3 @@ export function multiYearTable(scenario: Scenario): MultiYearTable {
   };
 }
 
-/** Positions whose 3-year limit ends in the year (for a detailed list). */
-export function positionsReachingLimit(scenario: Scenario, year: number): Position[] {
-  return scenario.positions.filter((p) => limitEndYear(p, scenario.campaign.rules) === year);
-}
