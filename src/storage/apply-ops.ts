@@ -60,6 +60,12 @@ class ScopedRows<T extends Identified> {
     private nextOrder: number,
   ) {}
 
+  /** No record of this table in the batch: nothing to read (see applyOpsInTransaction on awaits). */
+  static none<T extends Identified>(table: Table<Scoped<T>, ScopedKey>, scenarioId: string): ScopedRows<T> {
+    return new ScopedRows(table, scenarioId, new Map(), 0);
+  }
+
+  /** Reads the batch's rows; `ids` must not be empty. */
   static async load<T extends Identified>(
     table: Table<Scoped<T>, ScopedKey>,
     scenarioId: string,
@@ -74,7 +80,7 @@ class ScopedRows<T extends Identified> {
       for (const row of await table.where('scenarioId').equals(scenarioId).toArray()) {
         if (wanted.has(row.id)) rows.set(row.id, row);
       }
-    } else if (unique.length) {
+    } else {
       const stored = await table.bulkGet(unique.map((id): ScopedKey => [scenarioId, id]));
       unique.forEach((id, i) => rows.set(id, stored[i] ?? null));
     }
@@ -108,7 +114,8 @@ class ScopedRows<T extends Identified> {
       out.changes.push({ entity: op.entity, entityId: op.id, ...change });
   }
 
-  async flush(): Promise<void> {
+  /** The requests that store the batch's rows (none when nothing changed), to start and await in turn. */
+  writes(): (() => Promise<unknown>)[] {
     const puts: Scoped<T>[] = [];
     const deletes: ScopedKey[] = [];
     for (const id of this.dirty) {
@@ -116,8 +123,10 @@ class ScopedRows<T extends Identified> {
       if (row) puts.push(row);
       else deletes.push([this.scenarioId, id]);
     }
-    if (puts.length) await this.table.bulkPut(puts);
-    if (deletes.length) await this.table.bulkDelete(deletes);
+    const requests: (() => Promise<unknown>)[] = [];
+    if (puts.length) requests.push(() => this.table.bulkPut(puts));
+    if (deletes.length) requests.push(() => this.table.bulkDelete(deletes));
+    return requests;
   }
 }
 
@@ -172,6 +181,9 @@ function idsOf(ops: readonly Op[], entity: 'position' | 'structure'): string[] {
 /**
  * Must run inside a read-write transaction over scenarios, structures and positions. Bumps the scenario's
  * updatedAt to `now` when anything changed. Throws a StorageError when the scenario does not exist.
+ *
+ * Every `await` here waits for an IndexedDB request (see transaction.ts): a table with nothing to read or
+ * write is skipped rather than awaited.
  */
 export async function applyOpsInTransaction(
   db: PlannerDb,
@@ -184,8 +196,14 @@ export async function applyOpsInTransaction(
     throw new StorageError('notFound', `Scénario introuvable (« ${scenarioId} ») : rien n'a été enregistré.`);
   }
   const row: ScenarioRow = { ...storedScenario, regions: [...storedScenario.regions] };
-  const positions = await ScopedRows.load(db.positions, scenarioId, idsOf(ops, 'position'));
-  const structures = await ScopedRows.load(db.structures, scenarioId, idsOf(ops, 'structure'));
+  const positionIds = idsOf(ops, 'position');
+  const structureIds = idsOf(ops, 'structure');
+  const positions = positionIds.length
+    ? await ScopedRows.load(db.positions, scenarioId, positionIds)
+    : ScopedRows.none(db.positions, scenarioId);
+  const structures = structureIds.length
+    ? await ScopedRows.load(db.structures, scenarioId, structureIds)
+    : ScopedRows.none(db.structures, scenarioId);
   const out: AppliedOps = { ops: [], changes: [] };
   for (const op of ops) {
     switch (op.entity) {
@@ -208,8 +226,7 @@ export async function applyOpsInTransaction(
     }
   }
   if (out.ops.length === 0) return out;
-  await positions.flush();
-  await structures.flush();
+  for (const request of [...positions.writes(), ...structures.writes()]) await request();
   await db.scenarios.put({ ...row, updatedAt: now });
   return out;
 }

@@ -14,13 +14,16 @@ export interface BatchInfo {
   label: string;
 }
 
-/** Appends the rows of one batch; must run inside the batch's transaction. Returns the last seq, or null. */
+/**
+ * Appends the rows of one batch; must run inside the batch's transaction. Returns the last seq. Callers skip
+ * an empty batch rather than awaiting this (see transaction.ts: no await without an IndexedDB request).
+ */
 export async function appendChanges(
   db: PlannerDb,
   batch: BatchInfo,
   changes: readonly LoggedChange[],
 ): Promise<number | null> {
-  if (changes.length === 0) return null;
+  if (changes.length === 0) throw new Error('appendChanges : lot vide');
   const rows: ChangeRow[] = changes.map((change) => ({ ...batch, ...change }));
   return (await db.changes.bulkAdd(rows)) ?? null;
 }

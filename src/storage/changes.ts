@@ -58,7 +58,7 @@ export async function applyChange(db: PlannerDb, input: ChangeInput): Promise<Ch
       source: input.source,
       label: input.label,
     };
-    const seq = await appendChanges(db, batch, applied.changes);
+    const seq = applied.changes.length ? await appendChanges(db, batch, applied.changes) : null;
     if (applied.ops.length > 0 && pushesHistory(input.source)) {
       await pushHistory(db, {
         scenarioId: input.scenarioId,

@@ -83,7 +83,7 @@ async function move(
     const applied = await applyOpsInTransaction(db, scenarioId, ops, at);
     const label = `${direction === 'undo' ? 'Annulation' : 'Rétablissement'} : ${entry.label}`;
     const batch = { scenarioId, batchId: newBatchId(), at, who, source: direction, label };
-    await appendChanges(db, batch, applied.changes);
+    if (applied.changes.length) await appendChanges(db, batch, applied.changes);
     await db.history.update(entry.seq, { undone: direction === 'undo' });
     return applied.ops;
   });

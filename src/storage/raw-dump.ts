@@ -9,7 +9,10 @@ export interface RawDump {
   tables: Record<string, unknown[]>;
 }
 
-export async function rawDump(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}): Promise<RawDump> {
+export async function rawDump(
+  name: string,
+  options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+): Promise<RawDump> {
   const db = new Dexie(name, options);
   try {
     await db.open();

@@ -161,7 +161,8 @@ export async function replaceScenario(
     const at = nowIso();
     const batchId = newBatchId();
     const applied = await applyOpsInTransaction(db, scenario.id, scenarioOps(current, scenario), at);
-    const seq = await appendChanges(db, { scenarioId: scenario.id, batchId, at, ...info }, applied.changes);
+    const batch = { scenarioId: scenario.id, batchId, at, ...info };
+    const seq = applied.changes.length ? await appendChanges(db, batch, applied.changes) : null;
     if (applied.ops.length > 0) {
       if (pushesHistory(info.source)) {
         await pushHistory(db, { scenarioId: scenario.id, batchId, label: info.label, at, ops: applied.ops });
