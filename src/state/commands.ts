@@ -15,7 +15,8 @@ export interface OpsWithLabel {
   label: string;
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
+/** Same content (records built the same way keep their key order). */
+export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 

@@ -1,5 +1,10 @@
 // The planner's live state and its write path: the active scenario from IndexedDB, every figure derived from
-// it by the domain core, one queue of writes (each stored before it is shown), undo/redo, tab sync, settings.
+// it by the domain core, one queue of writes, undo/redo, tab sync, settings.
+//
+// Two kinds of write. A user's edit (cell, paste, add, delete, envelope) is shown at once — the figures follow
+// in the same frame — and stored in the queue; the app says « Enregistré » only when every queued write is in
+// IndexedDB (`pendingWrites`), and a refused write puts back what storage holds. A bulk change (import,
+// allocation, scenario commands) is stored first and shown after, since its dialog reports the outcome.
 // Commands live in the subclasses: planner-scenarios.svelte.ts (scenarios, backup), planner.svelte.ts (edits).
 import { demoScenario, emptyScenario } from '../domain/demo';
 import { createRecomputer } from '../domain/recompute-incremental';
@@ -18,6 +23,7 @@ import { createScenario, listScenarios, loadScenario, type ScenarioSummary } fro
 import { nowIso } from './clock';
 import { structureMap } from './structure-map';
 import { applyOpsToScenario } from './scenario-patch';
+import { sameJson } from './commands';
 import { TabSync } from './tab-sync';
 
 export type PlannerStatus = 'loading' | 'ready' | 'locked' | 'unavailable';
@@ -50,6 +56,9 @@ export class PlannerCore {
   redoLabel = $state<string | null>(null);
 
   persistence = $state<'granted' | 'refused' | 'unavailable' | 'unknown'>('unknown');
+
+  /** Writes queued or running: the UI says « Enregistrement… » while it is above 0, « Enregistré » after. */
+  pendingWrites = $state(0);
 
   /** Bumped after each write, so the change log view knows to re-read. */
   revision = $state(0);
@@ -135,20 +144,95 @@ export class PlannerCore {
     return next;
   }
 
-  protected async commit(ops: Op[], label: string, source: ChangeSource): Promise<Result<void>> {
+  /**
+   * A user's edit: applied to the shown scenario now, then stored in the write queue. The ops must be built
+   * on the scenario as shown (which includes edits still being stored). If storage refuses the write, the
+   * scenario is read back from storage — the truth — and the error is shown; later queued edits still apply.
+   */
+  protected showAndStore(ops: Op[], label: string, source: ChangeSource): Promise<Result<void>> {
+    if (this.status !== 'ready' || !this.db)
+      return Promise.resolve(err(this.blockingMessage ?? 'Planificateur non prêt'));
+    if (ops.length === 0) return Promise.resolve(ok(undefined));
+    const scenarioId = this.scenario.id;
+    this.scenario = applyOpsToScenario(this.scenario, ops, this.#indexOf);
+    return this.#tracked(
+      this.serial(async () => {
+        const r = await this.commit(ops, label, source, { shown: true, scenarioId });
+        if (!r.ok && this.scenario.id === scenarioId) await this.#readBack();
+        return r;
+      }),
+    );
+  }
+
+  /** Counts a queued write in `pendingWrites` until it settles. */
+  async #tracked<T>(write: Promise<T>): Promise<T> {
+    this.pendingWrites += 1;
+    try {
+      return await write;
+    } finally {
+      this.pendingWrites -= 1;
+    }
+  }
+
+  #indexOf = (id: string): number | undefined => this.figures.positions.indexOf(id);
+
+  /** Replaces the shown scenario by the stored one (after a refused write); keeps the shown one if unreadable. */
+  async #readBack(): Promise<void> {
+    if (!this.db) return;
+    try {
+      const stored = await loadScenario(this.db, this.scenario.id);
+      if (stored) this.scenario = stored;
+    } catch {
+      // the database is gone (closed by an upgrade in another tab): the lock screen says so
+    }
+  }
+
+  /** The shown record an op is about (undefined when absent). */
+  #shown(op: Op): unknown {
+    const s = this.scenario;
+    switch (op.entity) {
+      case 'position': {
+        const i = this.#indexOf(op.id); // the figures index every shown position
+        return i === undefined ? undefined : s.positions[i];
+      }
+      case 'structure':
+        return this.structuresById.get(op.id);
+      case 'region':
+        return s.regions.find((x) => x.regionCode === op.id);
+      case 'campaign':
+        return s.campaign;
+      default:
+        return s.name;
+    }
+  }
+
+  /**
+   * Stores ops, then shows what storage now holds for each record they touched. When the ops were already
+   * shown (`shown`), only the records that differ are replaced (another tab's edit of other fields merged in,
+   * an undo that ran in between, a read-back after a refused write), so an edit is not rendered twice.
+   */
+  protected async commit(
+    ops: Op[],
+    label: string,
+    source: ChangeSource,
+    { shown = false, scenarioId = this.scenario.id }: { shown?: boolean; scenarioId?: string } = {},
+  ): Promise<Result<void>> {
     if (this.status !== 'ready' || !this.db) return err(this.blockingMessage ?? 'Planificateur non prêt');
     if (ops.length === 0) return ok(undefined);
     try {
       const result = await applyChange(this.db, {
-        scenarioId: this.scenario.id,
+        scenarioId,
         ops,
         label,
         who: this.who(),
         source,
       });
-      this.scenario = applyOpsToScenario(this.scenario, result.ops, (id) =>
-        this.figures.positions.indexOf(id),
-      );
+      const stale = shown
+        ? result.ops.filter((op) => !sameJson(this.#shown(op) ?? null, op.after))
+        : result.ops;
+      // An edit stored after the user switched to another scenario is not shown there.
+      if (stale.length > 0 && this.scenario.id === scenarioId)
+        this.scenario = applyOpsToScenario(this.scenario, stale, this.#indexOf);
       this.writeError = null;
       await this.afterWrite();
       return ok(undefined);
@@ -183,19 +267,18 @@ export class PlannerCore {
   }
 
   undo(): Promise<void> {
-    return this.serial(() => this.history('undo'));
+    return this.#tracked(this.serial(() => this.history('undo')));
   }
 
   redo(): Promise<void> {
-    return this.serial(() => this.history('redo'));
+    return this.#tracked(this.serial(() => this.history('redo')));
   }
 
   protected async history(kind: 'undo' | 'redo'): Promise<void> {
     if (this.status !== 'ready' || !this.db) return;
     try {
       const ops = await (kind === 'undo' ? undo : redo)(this.db, this.scenario.id, this.who());
-      if (ops)
-        this.scenario = applyOpsToScenario(this.scenario, ops, (id) => this.figures.positions.indexOf(id));
+      if (ops) this.scenario = applyOpsToScenario(this.scenario, ops, this.#indexOf);
       this.writeError = null;
       await this.afterWrite();
     } catch (e) {

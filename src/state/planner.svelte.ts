@@ -1,5 +1,5 @@
-// The planner as the UI uses it: cell edits, paste, add/duplicate/delete, envelopes and ops built elsewhere
-// (imports, allocations), each written in one transaction before it is shown (see planner-core.svelte.ts).
+// The planner as the UI uses it: cell edits, paste, add/duplicate/delete and envelopes (shown at once, then
+// stored), and ops built elsewhere (imports, allocations: stored, then shown); see planner-core.svelte.ts.
 import type { EditableField } from '../domain/position-edit';
 import { err, type Result } from '../domain/result';
 import type { Scenario } from '../domain/types';
@@ -32,53 +32,43 @@ export class Planner extends PlannerScenarios implements PlannerApi {
   }
 
   editPositionField(positionId: string, field: EditableField, text: string): Promise<Result<void>> {
-    return this.serial(async () => {
-      const { ops, problems } = cellEditOps(this.scenario, [{ positionId, field, text }], this.#lookup());
-      if (problems[0]) return err(problems[0].message);
-      return this.commit(ops, 'Modification d’une cellule', 'grid');
-    });
+    const { ops, problems } = cellEditOps(this.scenario, [{ positionId, field, text }], this.#lookup());
+    if (problems[0]) return Promise.resolve(err(problems[0].message));
+    return this.showAndStore(ops, 'Modification d’une cellule', 'grid');
   }
 
-  pasteCells(cells: readonly PasteCell[]): Promise<PasteOutcome> {
-    return this.serial(async () => {
-      const { ops, problems, applied } = cellEditOps(this.scenario, cells, this.#lookup());
-      const r = await this.commit(ops, `Collage de ${applied} cellule${applied > 1 ? 's' : ''}`, 'paste');
-      if (!r.ok) return { applied: 0, problems: cells.map((c) => ({ ...c, message: r.message })) };
-      return { applied, problems };
-    });
+  async pasteCells(cells: readonly PasteCell[]): Promise<PasteOutcome> {
+    const { ops, problems, applied } = cellEditOps(this.scenario, cells, this.#lookup());
+    const r = await this.showAndStore(ops, `Collage de ${applied} cellule${applied > 1 ? 's' : ''}`, 'paste');
+    if (!r.ok) return { applied: 0, problems: cells.map((c) => ({ ...c, message: r.message })) };
+    return { applied, problems };
   }
 
-  addPosition(regionCode: string): Promise<string> {
-    return this.serial(async () => {
-      const p = newPosition(this.scenario, regionCode);
-      const r = await this.commit(
-        [{ entity: 'position', id: p.id, before: null, after: p }],
-        'Ajout d’un poste',
-        'grid',
-      );
-      return r.ok ? p.id : '';
-    });
+  async addPosition(regionCode: string): Promise<string> {
+    const p = newPosition(this.scenario, regionCode);
+    const r = await this.showAndStore(
+      [{ entity: 'position', id: p.id, before: null, after: p }],
+      'Ajout d’un poste',
+      'grid',
+    );
+    return r.ok ? p.id : '';
   }
 
-  duplicatePosition(positionId: string): Promise<string> {
-    return this.serial(async () => {
-      const source = this.scenario.positions.find((p) => p.id === positionId);
-      if (!source) return '';
-      const copy = { ...source, id: newId('pos') };
-      const r = await this.commit(
-        [{ entity: 'position', id: copy.id, before: null, after: copy }],
-        'Duplication d’un poste',
-        'grid',
-      );
-      return r.ok ? copy.id : '';
-    });
+  async duplicatePosition(positionId: string): Promise<string> {
+    const source = this.#lookup()(positionId);
+    if (!source) return '';
+    const copy = { ...source, id: newId('pos') };
+    const r = await this.showAndStore(
+      [{ entity: 'position', id: copy.id, before: null, after: copy }],
+      'Duplication d’un poste',
+      'grid',
+    );
+    return r.ok ? copy.id : '';
   }
 
-  deletePositions(positionIds: readonly string[]): Promise<void> {
-    return this.serial(async () => {
-      const { ops, label } = deleteOps(this.scenario, positionIds);
-      await this.commit(ops, label, 'grid');
-    });
+  async deletePositions(positionIds: readonly string[]): Promise<void> {
+    const { ops, label } = deleteOps(this.scenario, positionIds);
+    await this.showAndStore(ops, label, 'grid');
   }
 
   /**
@@ -90,16 +80,12 @@ export class Planner extends PlannerScenarios implements PlannerApi {
   }
 
   setRegionEnvelope(regionCode: string, text: string): Promise<Result<void>> {
-    return this.serial(async () => {
-      const r = regionEnvelopeOps(this.scenario, regionCode, text);
-      return r.ok ? this.commit(r.value.ops, r.value.label, 'grid') : r;
-    });
+    const r = regionEnvelopeOps(this.scenario, regionCode, text);
+    return r.ok ? this.showAndStore(r.value.ops, r.value.label, 'grid') : Promise.resolve(r);
   }
 
   setNationalEnvelope(text: string): Promise<Result<void>> {
-    return this.serial(async () => {
-      const r = nationalEnvelopeOps(this.scenario, text);
-      return r.ok ? this.commit(r.value.ops, r.value.label, 'grid') : r;
-    });
+    const r = nationalEnvelopeOps(this.scenario, text);
+    return r.ok ? this.showAndStore(r.value.ops, r.value.label, 'grid') : Promise.resolve(r);
   }
 }
