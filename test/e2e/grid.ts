@@ -39,6 +39,14 @@ export async function typeInCell(
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Waits until the planner says every edit is stored in IndexedDB (« Enregistré dans ce navigateur »): an edit
+ * shows at once, « Enregistrement… » while it is written.
+ */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.getByText('Enregistré dans ce navigateur', { exact: true }).waitFor();
+}
+
 /** The amount shown for a term of the Synthèse nationale, in cents. */
 export async function summaryCents(page: Page, term: string): Promise<number> {
   const summary = page.getByRole('region', { name: 'Synthèse nationale' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp } from './browser';
-import { cellText, typeInCell } from './grid';
+import { cellText, typeInCell, waitUntilSaved } from './grid';
 
 const grid = { width: 1900, height: 1000 };
 
@@ -25,6 +25,7 @@ describe('persistance', () => {
     await ready(first.page);
     await typeInCell(first.page, 'Postes', 'UD SIAE', 'Part État', '28 765,43');
     await expect.poll(() => cellText(first.page, 'Postes', 'UD SIAE', 'Part État')).toBe('28 765,43 €');
+    await waitUntilSaved(first.page);
     await first.close();
 
     const second = await openApp({ userDataDir: profile, viewport: grid });

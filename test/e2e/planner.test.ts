@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
-import { cell, cellText, pasteText, summaryCents, typeInCell } from './grid';
+import { cell, cellText, pasteText, summaryCents, typeInCell, waitUntilSaved } from './grid';
 
 const profile = () => mkdtempSync(join(tmpdir(), 'planner-e2e-'));
 
@@ -46,7 +46,8 @@ describe('écran du planificateur', () => {
     await page.getByRole('tab', { name: 'Postes' }).click();
   });
 
-  it('garde la saisie après un rechargement', async () => {
+  it('garde la saisie après un rechargement, une fois « Enregistré » affiché', async () => {
+    await waitUntilSaved(app.page);
     await app.page.reload();
     await ready(app);
     expect(await cellText(app.page, 'Postes', 'UD SIAE', 'Part État')).toBe('29 000,50 €');
