@@ -99,10 +99,26 @@ export class PlannerCore {
       return;
     }
     const db = this.db;
-    this.userName = (await getMeta<string>(db, 'userName')) ?? '';
-    this.lastSavedAt = (await getMeta<string>(db, 'lastSavedAt')) ?? null;
-    let id = await getMeta<string>(db, 'activeScenarioId');
-    let scenario = id ? await loadScenario(db, id) : undefined;
+    // First paint waits for these reads: they run side by side, the scenario read starts with them.
+    const [userName, lastSavedAt, activeId, demoId] = await Promise.all([
+      getMeta<string>(db, 'userName'),
+      getMeta<string>(db, 'lastSavedAt'),
+      getMeta<string>(db, 'activeScenarioId'),
+      getMeta<string>(db, 'demoScenarioId'),
+    ]);
+    this.userName = userName ?? '';
+    this.lastSavedAt = lastSavedAt ?? null;
+    let id = activeId;
+    // The undo/redo labels are read alongside the scenario (a failure leaves the buttons disabled).
+    const [stored, history] = id
+      ? await Promise.all([loadScenario(db, id), historyState(db, id).catch(() => null)])
+      : [undefined, null];
+    let scenario = stored;
+    let isDemo = id !== undefined && demoId === id;
+    if (scenario && history) {
+      this.undoLabel = history.undoLabel;
+      this.redoLabel = history.redoLabel;
+    }
     if (!scenario) {
       scenario = demoScenario(nowIso());
       await createScenario(db, scenario, {
@@ -113,10 +129,11 @@ export class PlannerCore {
       await setMeta(db, 'demoScenarioId', scenario.id);
       await setMeta(db, 'activeScenarioId', scenario.id);
       id = scenario.id;
+      isDemo = true;
     }
     this.scenario = scenario;
-    this.isDemo = (await getMeta<string>(db, 'demoScenarioId')) === id;
-    await this.refreshHistory();
+    this.isDemo = isDemo;
+    if (!history) await this.refreshHistory();
     // The scenario list counts every scenario's positions: not needed to show the grid, it loads right after.
     // A failure here (the database closed by an upgrade in another tab) leaves the list as it was.
     this.reloadScenarioList().catch(() => undefined);
