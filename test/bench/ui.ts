@@ -13,6 +13,9 @@
 //   for the frame that paints the new figure (requestAnimationFrame, then a task).
 // - ui.edit.100k.max_long_task_ms (info): per edit, the longest long task (PerformanceObserver 'longtask') from
 //   the Enter until the page is idle again (0 when none).
+// - ui.scroll.{10k,100k}.max_long_task_ms (target 200 ms at 100k, issue "hardening"): the mouse wheel over the
+//   Postes grid, 40 steps down then 40 up by 1 500 px (each step waits for a frame), then a jump to the last row
+//   (Ctrl+End in a cell) and back (Ctrl+Home); per step, the longest long task until the next frame.
 //
 // The positions come from generateScenario(count) and are written straight into the app's database with the
 // raw IndexedDB API, in the stored shape (src/storage/rows.ts: Position + scenarioId + order, key
@@ -403,6 +406,30 @@ async function edits(page: Page, warmup: number, runs: number, profiler?: Profil
   return samples;
 }
 
+/** Longest long task (0 when none) per scroll step: wheel steps down and up, then Ctrl+End and Ctrl+Home. */
+async function scrolls(page: Page, steps = 40): Promise<number[]> {
+  const g = grid(page);
+  const viewport = g.locator('.ag-body-viewport').first();
+  const box = await viewport.boundingBox();
+  if (!box) throw new Error('Grille « Postes » non visible');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const worst: number[] = [];
+  const step = async (act: () => Promise<void>) => {
+    const from = await page.evaluate(() => performance.now());
+    await act();
+    const until = await settle(page);
+    const tasks = await page.evaluate(() => (window as unknown as ProbeWindow).__benchProbe.longTasks);
+    const during = tasks.filter((t) => t.start + t.duration > from && t.start < until);
+    worst.push(Math.max(0, ...during.map((t) => t.duration)));
+  };
+  for (let i = 0; i < steps; i++) await step(() => page.mouse.wheel(0, 1_500));
+  for (let i = 0; i < steps; i++) await step(() => page.mouse.wheel(0, -1_500));
+  await g.locator('[role="row"][row-index="0"] [role="gridcell"]').first().click();
+  await step(() => page.keyboard.press('Control+End'));
+  await step(() => page.keyboard.press('Control+Home'));
+  return worst;
+}
+
 /**
  * For the notes: how long one read-write IndexedDB transaction takes in this browser (read one position and put
  * it back), the floor under the time an edit takes to be stored (« Enregistré »).
@@ -543,6 +570,15 @@ export async function benchUi(): Promise<Record<string, Metric>> {
           `la plus longue ${fmt(maxLongTask)} ms ; le p95 compte : ${fmt(toSummary.p95_ms)} ms pour une cible de ` +
           `${editTarget} ms (${toSummary.p95_ms <= editTarget ? 'tenue' : 'DÉPASSÉE'}) ; « ${SAVED_TEXT} » revenu ` +
           `après ${fmt(median(samples.map((s) => s.toSaved)))} ms (médiane)`,
+      );
+      const scrolled = await scrolls(page);
+      metrics[`ui.scroll.${label}.max_long_task_ms`] = summarize(
+        [Math.max(...scrolled)], // the issue's bound is on the longest task, not a percentile
+        label === '100k' ? 200 : null,
+      );
+      console.log(
+        `ui.scroll.${label} : ${scrolled.length} pas de défilement ; tâche longue la plus longue ` +
+          `${fmt(Math.max(...scrolled))} ms, ${scrolled.filter((t) => t > 0).length} pas avec une tâche longue`,
       );
       const idb = await idbRoundTrips(page);
       console.log(

@@ -46,6 +46,8 @@ function colDefOf(column: PositionColumn, ctx: PositionGridContext, commit: Comm
     valueGetter: (p) => read(p.data),
     ...kindColDef<GridRow>(column.kind, read),
     editable: field !== null ? (p) => isPositionRow(p.data) : false,
+    // The whole label on hover, should a narrowed column cut its wrapped header.
+    headerTooltip: column.header,
   };
   if (field === null) {
     def.cellClass = [def.cellClass, 'grid-cell--computed'].filter((c): c is string => typeof c === 'string');
