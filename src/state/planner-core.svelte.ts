@@ -108,13 +108,12 @@ export class PlannerCore {
     ]);
     this.userName = userName ?? '';
     this.lastSavedAt = lastSavedAt ?? null;
-    let id = activeId;
-    // The undo/redo labels are read alongside the scenario (a failure leaves the buttons disabled).
-    const [stored, history] = id
-      ? await Promise.all([loadScenario(db, id), historyState(db, id).catch(() => null)])
+    // The undo/redo labels are read alongside the scenario (read again below if that read fails).
+    const [stored, history] = activeId
+      ? await Promise.all([loadScenario(db, activeId), historyState(db, activeId).catch(() => null)])
       : [undefined, null];
     let scenario = stored;
-    let isDemo = id !== undefined && demoId === id;
+    let isDemo = activeId !== undefined && demoId === activeId;
     if (scenario && history) {
       this.undoLabel = history.undoLabel;
       this.redoLabel = history.redoLabel;
@@ -128,7 +127,6 @@ export class PlannerCore {
       });
       await setMeta(db, 'demoScenarioId', scenario.id);
       await setMeta(db, 'activeScenarioId', scenario.id);
-      id = scenario.id;
       isDemo = true;
     }
     this.scenario = scenario;
