@@ -19,12 +19,28 @@ import type { Op } from '../storage/ops';
 import { requestPersistence } from '../storage/persist';
 import { rawDump } from '../storage/raw-dump';
 import type { ChangeRow, ChangeSource } from '../storage/rows';
-import { createScenario, listScenarios, loadScenario, type ScenarioSummary } from '../storage/scenarios';
+import {
+  createScenario,
+  listScenarios,
+  loadRecords,
+  loadScenario,
+  type ScenarioSummary,
+} from '../storage/scenarios';
 import { nowIso } from './clock';
 import { structureMap } from './structure-map';
-import { applyOpsToScenario } from './scenario-patch';
+import { applyOpsToScenario, withStoredRecords } from './scenario-patch';
 import { sameJson } from './commands';
-import { TabSync } from './tab-sync';
+import { TabSync, type ChangedRecords } from './tab-sync';
+
+/** The positions and structures some ops wrote (the scenario's own fields are always re-read). */
+function changedRecords(ops: readonly Op[]): ChangedRecords {
+  const changed: ChangedRecords = { positions: [], structures: [] };
+  for (const op of ops) {
+    if (op.entity === 'position') changed.positions.push(op.id);
+    else if (op.entity === 'structure') changed.structures.push(op.id);
+  }
+  return changed;
+}
 
 export type PlannerStatus = 'loading' | 'ready' | 'locked' | 'unavailable';
 
@@ -136,7 +152,7 @@ export class PlannerCore {
     // A failure here (the database closed by an upgrade in another tab) leaves the list as it was.
     this.reloadScenarioList().catch(() => undefined);
     this.sync = new TabSync((notice) => {
-      if (notice.scenarioId === this.scenario.id) void this.reloadFromStorage();
+      if (notice.scenarioId === this.scenario.id) void this.reloadFromStorage(notice.changed);
     });
     this.status = 'ready';
     void requestPersistence().then((r) => (this.persistence = r));
@@ -249,7 +265,7 @@ export class PlannerCore {
       if (stale.length > 0 && this.scenario.id === scenarioId)
         this.scenario = applyOpsToScenario(this.scenario, stale, this.#indexOf);
       this.writeError = null;
-      await this.afterWrite();
+      await this.afterWrite(result.ops, scenarioId);
       return ok(undefined);
     } catch (e) {
       const message = e instanceof StorageError ? e.message : `Échec de l’enregistrement : ${String(e)}`;
@@ -258,9 +274,10 @@ export class PlannerCore {
     }
   }
 
-  protected async afterWrite(): Promise<void> {
+  /** After a write: the change log view re-reads, other tabs are told (which records, when `ops` are given). */
+  protected async afterWrite(ops?: readonly Op[], scenarioId = this.scenario.id): Promise<void> {
     this.revision += 1;
-    this.sync?.notify(this.scenario.id);
+    this.sync?.notify(scenarioId, ops && changedRecords(ops));
     await this.refreshHistory();
   }
 
@@ -271,11 +288,20 @@ export class PlannerCore {
     this.redoLabel = h.redoLabel;
   }
 
-  protected async reloadFromStorage(): Promise<void> {
+  /** Shows another tab's change: only the records it names, else the whole scenario read again. */
+  protected async reloadFromStorage(changed?: ChangedRecords): Promise<void> {
     if (!this.db || this.status !== 'ready') return;
     await this.serial(async () => {
-      const fresh = await loadScenario(this.db as PlannerDb, this.scenario.id);
-      if (fresh) this.scenario = fresh;
+      const db = this.db as PlannerDb;
+      const id = this.scenario.id;
+      if (changed) {
+        const stored = await loadRecords(db, id, changed.positions, changed.structures);
+        if (stored && this.scenario.id === id)
+          this.scenario = withStoredRecords(this.scenario, stored, this.#indexOf);
+      } else {
+        const fresh = await loadScenario(db, id);
+        if (fresh && this.scenario.id === id) this.scenario = fresh;
+      }
       this.revision += 1;
       await this.refreshHistory();
     });
@@ -295,7 +321,7 @@ export class PlannerCore {
       const ops = await (kind === 'undo' ? undo : redo)(this.db, this.scenario.id, this.who());
       if (ops) this.scenario = applyOpsToScenario(this.scenario, ops, this.#indexOf);
       this.writeError = null;
-      await this.afterWrite();
+      await this.afterWrite(ops ?? []);
     } catch (e) {
       this.writeError = e instanceof Error ? e.message : String(e);
     }

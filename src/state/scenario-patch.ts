@@ -1,6 +1,7 @@
 // Applying ops to the in-memory scenario, the same way storage applied them (no I/O, no runes).
 // One pass per list whatever the number of ops, so an import of 10 000 rows stays linear.
 import type { Op } from '../storage/ops';
+import type { StoredRecords } from '../storage/scenarios';
 import type { Position, RegionBudget, Scenario, Structure } from '../domain/types';
 
 /** Updates in place of the old record, deletions removed, creations appended in op order. */
@@ -77,4 +78,20 @@ export function applyOpsToScenario(
     campaign,
     name,
   };
+}
+
+/**
+ * The scenario with some records replaced by their stored version (another tab's change): positions and
+ * structures by id (null: deleted there, removed here), and the scenario's own fields (name, campaign, regions).
+ */
+export function withStoredRecords(
+  scenario: Scenario,
+  stored: StoredRecords,
+  indexOf?: (id: string) => number | undefined,
+): Scenario {
+  const ops: Op[] = [];
+  for (const [id, after] of stored.positions) ops.push({ entity: 'position', id, before: null, after });
+  for (const [id, after] of stored.structures) ops.push({ entity: 'structure', id, before: null, after });
+  const { name, campaign, regions, createdAt, updatedAt } = stored.scenario;
+  return { ...applyOpsToScenario(scenario, ops, indexOf), name, campaign, regions, createdAt, updatedAt };
 }

@@ -1,7 +1,7 @@
 // Whole scenarios: assemble one from its rows, list them, create, replace and delete them, each in one
 // transaction. A scenario's structures and positions are rows keyed [scenarioId+id] with an `order`.
 import type { Position, Scenario, Structure } from '../domain/types';
-import type { PlannerDb } from './db';
+import type { PlannerDb, ScopedKey } from './db';
 import { applyOpsInTransaction } from './apply-ops';
 import { appendChanges } from './change-log';
 import { StorageError } from './errors';
@@ -47,6 +47,43 @@ async function readScenario(db: PlannerDb, id: string): Promise<Scenario | undef
   const structures: Structure[] = structureRows.sort(byOrder).map(({ scenarioId: _s, order: _o, ...s }) => s);
   const positions: Position[] = positionRows.sort(byOrder).map(({ scenarioId: _s, order: _o, ...p }) => p);
   return { ...row, structures, positions };
+}
+
+/** Some records of a scenario as stored now (null: no longer there), with its own row (name, campaign, regions). */
+export interface StoredRecords {
+  scenario: Omit<Scenario, 'positions' | 'structures'>;
+  positions: Map<string, Position | null>;
+  structures: Map<string, Structure | null>;
+}
+
+/** Reads a scenario's row and the named positions and structures in one read transaction; undefined if gone. */
+export function loadRecords(
+  db: PlannerDb,
+  scenarioId: string,
+  positionIds: readonly string[],
+  structureIds: readonly string[],
+): Promise<StoredRecords | undefined> {
+  return readTransaction(db, async () => {
+    const row = await db.scenarios.get(scenarioId);
+    if (!row) return undefined;
+    // Each await reads something (transaction.ts): an empty list is not read.
+    const positions = positionIds.length
+      ? await db.positions.bulkGet(positionIds.map((id): ScopedKey => [scenarioId, id]))
+      : [];
+    const structures = structureIds.length
+      ? await db.structures.bulkGet(structureIds.map((id): ScopedKey => [scenarioId, id]))
+      : [];
+    const strip = <T>(r: (T & { scenarioId: string; order: number }) | undefined): T | null => {
+      if (!r) return null;
+      const { scenarioId: _s, order: _o, ...record } = r;
+      return record as T;
+    };
+    return {
+      scenario: row,
+      positions: new Map(positionIds.map((id, i) => [id, strip<Position>(positions[i])])),
+      structures: new Map(structureIds.map((id, i) => [id, strip<Structure>(structures[i])])),
+    };
+  });
 }
 
 /** The scenario with its structures and positions in their stored order; undefined when there is none. */
