@@ -186,7 +186,7 @@ export class PlannerCore {
     if (ops.length === 0) return Promise.resolve(ok(undefined));
     const scenarioId = this.scenario.id;
     this.scenario = applyOpsToScenario(this.scenario, ops, this.#indexOf);
-    return this.#tracked(
+    return this.tracked(
       this.serial(async () => {
         const r = await this.commit(ops, label, source, { shown: true, scenarioId });
         if (!r.ok && this.scenario.id === scenarioId) await this.#readBack();
@@ -196,7 +196,7 @@ export class PlannerCore {
   }
 
   /** Counts a queued write in `pendingWrites` until it settles. */
-  async #tracked<T>(write: Promise<T>): Promise<T> {
+  protected async tracked<T>(write: Promise<T>): Promise<T> {
     this.pendingWrites += 1;
     try {
       return await write;
@@ -308,11 +308,11 @@ export class PlannerCore {
   }
 
   undo(): Promise<void> {
-    return this.#tracked(this.serial(() => this.history('undo')));
+    return this.tracked(this.serial(() => this.history('undo')));
   }
 
   redo(): Promise<void> {
-    return this.#tracked(this.serial(() => this.history('redo')));
+    return this.tracked(this.serial(() => this.history('redo')));
   }
 
   protected async history(kind: 'undo' | 'redo'): Promise<void> {

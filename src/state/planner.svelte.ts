@@ -76,7 +76,7 @@ export class Planner extends PlannerScenarios implements PlannerApi {
    * `build` runs in the write queue, so it sees the scenario as the previous write left it.
    */
   applyOps(build: (scenario: Scenario) => Op[], label: string, source: ChangeSource): Promise<Result<void>> {
-    return this.serial(() => this.commit(build(this.scenario), label, source));
+    return this.tracked(this.serial(() => this.commit(build(this.scenario), label, source)));
   }
 
   setRegionEnvelope(regionCode: string, text: string): Promise<Result<void>> {
