@@ -2,7 +2,7 @@
 // on abort or when it dies, and rebuilds what comes back field by field (copyWorkbookData) — never a spread
 // or an assign of worker data. Refusals are WorkbookRefusal errors with French messages.
 import { REFUSAL, REFUSAL_KINDS, WorkbookRefusal, type RefusalKind } from './errors';
-import { DEFAULT_READ_TIMEOUT_MS, MAX_FILE_BYTES } from './limits';
+import { MAX_FILE_BYTES, readTimeoutMs } from './limits';
 import type { ReadStage } from './read-workbook';
 import { copyWorkbookData, isRecord, own, type WorkbookData } from './workbook-data';
 import { READ_STAGES } from './worker-protocol';
@@ -17,7 +17,7 @@ export interface WorkerLike {
 }
 
 export interface ReadInWorkerOptions {
-  /** Default 30 000 ms. */
+  /** Default readTimeoutMs(file size): 10 s plus 5 s per megabyte. */
   timeoutMs?: number;
   onProgress?: (stage: ReadStage) => void;
   signal?: AbortSignal;
@@ -43,11 +43,12 @@ export async function readWorkbookInWorker(
   file: NamedBlob,
   options: ReadInWorkerOptions = {},
 ): Promise<WorkbookData> {
-  const { timeoutMs = DEFAULT_READ_TIMEOUT_MS, onProgress, signal } = options;
+  const { onProgress, signal } = options;
   const name = file.name;
   if (signal?.aborted) throw REFUSAL.aborted(name);
   if (file.size === 0) throw REFUSAL.empty(name);
   if (file.size > MAX_FILE_BYTES) throw REFUSAL.tooLarge(name, file.size, MAX_FILE_BYTES);
+  const timeoutMs = options.timeoutMs ?? readTimeoutMs(file.size);
   const bytes = await file.arrayBuffer();
   if (signal?.aborted) throw REFUSAL.aborted(name);
   let worker: WorkerLike;

@@ -25,8 +25,20 @@ export const RATIO_MIN_BYTES = 1 * MB;
 export const MAX_ZIP_ENTRIES = 10_000;
 /** Longest text kept in one cell (longer text is an error, not silently cut). */
 export const MAX_CELL_TEXT = 32_767;
-/** Default time a worker may take to read a file before it is stopped. */
-export const DEFAULT_READ_TIMEOUT_MS = 30_000;
+/** Time a worker may take to read any file before it is stopped (starting the worker included). */
+export const READ_TIMEOUT_BASE_MS = 10_000;
+/** Time added per megabyte of the file. */
+export const READ_TIMEOUT_MS_PER_MB = 5_000;
+
+/**
+ * How long the worker may take to read a file of `bytes` before it is stopped: 10 s plus 5 s per megabyte
+ * (a few kilobytes: 10 s; 1 Mo: 15 s; the largest accepted file, 20 Mo: 110 s). A fixed limit is wrong at both
+ * ends: reading takes about 0,2 to 0,8 s per megabyte on a 2-core VM (a 20 Mo workbook about 15 s, several
+ * times that on an old office PC), while a small file that has not answered after 10 s never will.
+ */
+export function readTimeoutMs(bytes: number): number {
+  return Math.round(READ_TIMEOUT_BASE_MS + (READ_TIMEOUT_MS_PER_MB * Math.max(0, bytes)) / MB);
+}
 
 export function megabytes(bytes: number): string {
   return (bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 });

@@ -2,6 +2,7 @@
 // too, and whatever comes back is rebuilt from an allowlist (no prototype pollution, no foreign objects).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readWorkbookInWorker, type NamedBlob, type WorkerLike } from '../../src/io/import-client';
+import { MAX_FILE_BYTES, readTimeoutMs } from '../../src/io/limits';
 import { readWorkbookBytes } from '../../src/io/read-workbook';
 import { handleReadRequest } from '../../src/io/worker-protocol';
 import { fixture } from './helpers';
@@ -32,23 +33,33 @@ function file(name: string, bytes: Uint8Array): NamedBlob {
 afterEach(() => vi.useRealTimers());
 
 describe('readWorkbookInWorker', () => {
-  it('stops a worker that never answers after 30 s and says so', async () => {
-    vi.useFakeTimers();
-    const worker = new FakeWorker();
-    const read = readWorkbookInWorker(file('lent.xlsx', fixture('occitanie-postes.xlsx')), {
-      createWorker: () => worker,
-    });
-    const outcome = expect(read).rejects.toMatchObject({
-      kind: 'timeout',
-      message:
-        "La lecture du fichier « lent.xlsx » a dépassé 30 s : elle a été arrêtée. Aucune donnée n'a été importée.",
-    });
-    await vi.advanceTimersByTimeAsync(29_999);
-    expect(worker.terminated).toBe(0);
-    await vi.advanceTimersByTimeAsync(1);
-    await outcome;
-    expect(worker.terminated).toBe(1);
+  it('allows 10 s plus 5 s per megabyte to read a file', () => {
+    expect(readTimeoutMs(0)).toBe(10_000);
+    expect(readTimeoutMs(8_847)).toBe(10_042);
+    expect(readTimeoutMs(1024 * 1024)).toBe(15_000);
+    expect(readTimeoutMs(MAX_FILE_BYTES)).toBe(110_000);
   });
+
+  it.each([
+    { name: 'lent.xlsx', bytes: fixture('occitanie-postes.xlsx'), shown: '10 s' },
+    { name: 'gros.xlsx', bytes: new Uint8Array(4 * 1024 * 1024), shown: '30 s' },
+  ])(
+    'stops a worker that never answers after the time allowed for its size ($shown) and says so',
+    async ({ name, bytes, shown }) => {
+      vi.useFakeTimers();
+      const worker = new FakeWorker();
+      const read = readWorkbookInWorker(file(name, bytes), { createWorker: () => worker });
+      const outcome = expect(read).rejects.toMatchObject({
+        kind: 'timeout',
+        message: `La lecture du fichier « ${name} » a dépassé ${shown} : elle a été arrêtée. Aucune donnée n'a été importée.`,
+      });
+      await vi.advanceTimersByTimeAsync(readTimeoutMs(bytes.length) - 1);
+      expect(worker.terminated).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      await outcome;
+      expect(worker.terminated).toBe(1);
+    },
+  );
 
   it('stops the worker when the person cancels', async () => {
     const worker = new FakeWorker();
