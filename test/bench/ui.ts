@@ -409,8 +409,7 @@ async function edits(page: Page, warmup: number, runs: number, profiler?: Profil
 /** Longest long task (0 when none) per scroll step: wheel steps down and up, then Ctrl+End and Ctrl+Home. */
 async function scrolls(page: Page, steps = 40): Promise<number[]> {
   const g = grid(page);
-  const viewport = g.locator('.ag-body-viewport').first();
-  const box = await viewport.boundingBox();
+  const box = await g.boundingBox(); // the element named `Postes` is AG Grid's scrolling viewport
   if (!box) throw new Error('Grille « Postes » non visible');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const worst: number[] = [];
@@ -583,7 +582,7 @@ export async function benchUi(): Promise<Record<string, Metric>> {
       const idb = await idbRoundTrips(page);
       console.log(
         `ui ${label} : une transaction IndexedDB (lire un poste, le réécrire) prend ${fmt(median(idb))} ms ` +
-          `(médiane de ${idb.length}), plancher de toute saisie`,
+          `(médiane de ${idb.length}), plancher du retour à « Enregistré »`,
       );
       if (profileDir) {
         const profiler = await createProfiler(page, profileDir);
