@@ -491,6 +491,8 @@ export async function benchUi(): Promise<Record<string, Metric>> {
   );
   const server = await serveDist(process.env.BENCH_UI_DIST || undefined);
   const profileDir = process.env.BENCH_UI_PROFILE || null;
+  // BENCH_UI_ONLY=warm_start: only ui.warm_start.10k (a quick comparison of two builds with BENCH_UI_DIST).
+  const warmOnly = process.env.BENCH_UI_ONLY === 'warm_start';
   const userDataDir = mkdtempSync(join(tmpdir(), 'etp-bench-ui-'));
   let context: BrowserContext | null = null;
   try {
@@ -515,6 +517,7 @@ export async function benchUi(): Promise<Record<string, Metric>> {
       { count: 10_000, label: '10k', warm: true, editTarget: 16 },
       { count: 100_000, label: '100k', warm: false, editTarget: 50 },
     ]) {
+      if (warmOnly && !warm) continue;
       const scenario = generateScenario(count);
       let t0 = performance.now();
       await seed(page, server.url, scenario);
@@ -540,6 +543,7 @@ export async function benchUi(): Promise<Record<string, Metric>> {
           await profiler.report(`warm-start-${label}`);
         }
       }
+      if (warmOnly) continue;
 
       const samples = await edits(page, EDIT_WARMUP, EDIT_RUNS);
       const toSummary = summarize(
