@@ -52,7 +52,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': info.size,
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControl(root, file),
       'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') return void res.end();
@@ -62,6 +62,15 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   } catch {
     send(res, 404, 'Not Found');
   }
+}
+
+/**
+ * As docs/hosting.md asks of a real server: the files of dist/assets/ carry a content hash in their name, so
+ * they are cached for good (`immutable`: a reload does not fetch or recompile them); anything else (index.html,
+ * favicon) is checked on every load, so a new build is picked up at once.
+ */
+function cacheControl(root: string, file: string): string {
+  return file.startsWith(resolve(root, 'assets') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 export interface StaticServer {
