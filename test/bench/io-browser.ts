@@ -10,10 +10,13 @@
 // MutationObserver notes it when the expected text is in the DOM. Each run opens the app in a fresh browser
 // context (empty IndexedDB: the demo, then `Vider les données de démonstration`), not timed.
 //
-// On the 2-core VM where this was written, the commit is dominated by IndexedDB: its one read-write transaction
-// makes about 32 000 requests (10 000 reads of the records it may replace, 10 000 puts, 10 000 change-log rows,
-// the structures and the undo entry), and the same requests made with the raw IndexedDB API, without Dexie, already
-// took 5,3 s there (load average 7). See the note in io.ts.
+// Diagnostics (not needed for the figures):
+// - BENCH_IO_TRACE=1 counts the requests of every read-write IndexedDB transaction made after the click, per store
+//   and method, and prints when each one started and completed, and when the notice appeared (relative to the
+//   click): the transaction against the work on the page after it. The counting wrappers slow the page down a
+//   little.
+// - BENCH_IO_PROFILE=<dir> records a CPU profile of the page from the click to the notice (see cpu-profile.ts);
+//   BENCH_IO_DIST=<dir> serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-nomin`.
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +25,7 @@ import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
 import { buildWorkbook } from '../../src/io/export-workbook';
 import { summarize, type Metric } from './report';
+import { createProfiler, type Profiler } from './cpu-profile';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium';
 import { serveDist } from '../e2e/static-server';
 
@@ -68,10 +72,66 @@ function installProbe(): void {
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 }
 
+interface IdbTrace {
+  /** Read-write transactions: start (transaction()) and end (complete/abort) in page time, requests made. */
+  transactions: { start: number; end: number | null; requests: Record<string, number> }[];
+}
+
+/**
+ * Runs in the page before the app (BENCH_IO_TRACE=1): counts the requests of every read-write IndexedDB
+ * transaction per store and method, and notes when it starts and completes. Diagnostic only.
+ */
+function installIdbTrace(): void {
+  const trace: IdbTrace = { transactions: [] };
+  (window as unknown as { __idbTrace: IdbTrace }).__idbTrace = trace;
+  const current = new WeakMap<IDBTransaction, IdbTrace['transactions'][number]>();
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
+    const tx = transaction.apply(this, args);
+    if (tx.mode === 'readwrite') {
+      const entry = { start: performance.now(), end: null as number | null, requests: {} };
+      trace.transactions.push(entry);
+      current.set(tx, entry);
+      const end = () => (entry.end = performance.now());
+      tx.addEventListener('complete', end);
+      tx.addEventListener('abort', end);
+    }
+    return tx;
+  };
+  const count = (proto: object, kind: string, methods: string[], txOf: (self: never) => IDBTransaction) => {
+    for (const m of methods) {
+      const original = (proto as Record<string, (...a: unknown[]) => unknown>)[m];
+      if (!original) continue;
+      (proto as Record<string, unknown>)[m] = function (this: never, ...a: unknown[]) {
+        const entry = current.get(txOf(this));
+        if (entry) {
+          const name = `${(this as { name: string }).name}.${kind}${m}`;
+          entry.requests[name] = (entry.requests[name] ?? 0) + 1;
+        }
+        return original.apply(this, a);
+      };
+    }
+  };
+  const storeMethods = [
+    'get',
+    'getAll',
+    'getAllKeys',
+    'put',
+    'add',
+    'delete',
+    'count',
+    'openCursor',
+    'openKeyCursor',
+  ];
+  count(IDBObjectStore.prototype, '', storeMethods, (s: IDBObjectStore) => s.transaction);
+  count(IDBIndex.prototype, 'index.', storeMethods, (i: IDBIndex) => i.objectStore.transaction);
+}
+
 async function oneImport(
   browser: Browser,
   url: string,
   file: string,
+  profiler: ((page: Page) => Promise<Profiler>) | null,
 ): Promise<{ preview: number; commit: number }> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 900 } });
   try {
@@ -79,16 +139,42 @@ async function oneImport(
     page.on('pageerror', (e) => console.warn(`Erreur de la page : ${e.message}`));
     // tsx compiles this file with esbuild's keepNames: a function serialised for the page may call `__name`.
     await page.addInitScript('globalThis.__name ??= (f) => f;');
+    if (process.env.BENCH_IO_TRACE) await page.addInitScript(installIdbTrace);
     await page.goto(url);
     await page.getByRole('button', { name: 'Vider les données de démonstration' }).click({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
-    return await timedImport(page, file);
+    const p = profiler ? await profiler(page) : null;
+    const r = await timedImport(page, file, p);
+    if (process.env.BENCH_IO_TRACE) await printIdbTrace(page);
+    await p?.report('import-commit');
+    return r;
   } finally {
     await context.close();
   }
 }
 
-async function timedImport(page: Page, file: string): Promise<{ preview: number; commit: number }> {
+/** The read-write transactions made since the click on `Valider l'import`, relative to it. */
+async function printIdbTrace(page: Page): Promise<void> {
+  const { trace, probe } = await page.evaluate(() => ({
+    trace: (window as unknown as { __idbTrace: IdbTrace }).__idbTrace,
+    probe: (window as unknown as { __ioProbe: IoProbe }).__ioProbe,
+  }));
+  const click = probe.clickAt ?? 0;
+  for (const t of trace.transactions.filter((x) => x.start >= click)) {
+    const total = Object.values(t.requests).reduce((a, b) => a + b, 0);
+    console.log(
+      `  transaction rw : début +${(t.start - click).toFixed(0)} ms, fin +${((t.end ?? NaN) - click).toFixed(0)} ms, ` +
+        `${total} requêtes ${JSON.stringify(t.requests)}`,
+    );
+  }
+  console.log(`  notice affichée : +${((probe.doneAt ?? NaN) - click).toFixed(0)} ms`);
+}
+
+async function timedImport(
+  page: Page,
+  file: string,
+  profiler: Profiler | null,
+): Promise<{ preview: number; commit: number }> {
   await page.evaluate(installProbe);
   const probe = () => page.evaluate(() => (window as unknown as { __ioProbe: IoProbe }).__ioProbe);
   await page.getByLabel('Importer un classeur').setInputFiles(file);
@@ -100,6 +186,7 @@ async function timedImport(page: Page, file: string): Promise<{ preview: number;
     },
   );
   const dialog = page.getByRole('dialog', { name: "Import d'un classeur" });
+  await profiler?.start();
   await dialog.getByRole('button', { name: "Valider l'import" }).click();
   await page.waitForFunction(
     () => (window as unknown as { __ioProbe: IoProbe }).__ioProbe.doneAt !== null,
@@ -108,6 +195,7 @@ async function timedImport(page: Page, file: string): Promise<{ preview: number;
       timeout: 60_000,
     },
   );
+  await profiler?.pause();
   const p = await probe();
   return { preview: (p.previewAt ?? 0) - (p.changeAt ?? 0), commit: (p.doneAt ?? 0) - (p.clickAt ?? 0) };
 }
@@ -123,14 +211,16 @@ export async function benchIoBrowser(): Promise<Record<string, Metric>> {
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
-  const server = await serveDist();
+  const server = await serveDist(process.env.BENCH_IO_DIST || undefined);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
     const preview: number[] = [];
     const commit: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const r = await oneImport(browser, server.url, file);
+      const profileDir = process.env.BENCH_IO_PROFILE;
+      const profiler = profileDir ? (page: Page) => createProfiler(page, profileDir) : null;
+      const r = await oneImport(browser, server.url, file, profiler);
       preview.push(r.preview);
       commit.push(r.commit);
       console.log(
