@@ -1,6 +1,7 @@
 // Full backup and restore of the database content: every scenario with its records, and the change log.
 // A restore replaces everything in ONE transaction (all or nothing); undo stacks start empty afterwards.
 import type { Scenario } from '../domain/types';
+import { allChanges, packChangeRows } from './change-log';
 import type { PlannerDb } from './db';
 import { toReadError, toStorageError } from './errors';
 import { newBatchId, nowIso } from './ids';
@@ -22,8 +23,8 @@ export async function readEverything(db: PlannerDb): Promise<BackupContent> {
       const s = await loadScenario(db, id);
       if (s) scenarios.push(s);
     }
-    const changes = await db.changes.orderBy('seq').toArray();
-    return { scenarios, changes: changes.map(({ seq: _seq, ...c }) => c) };
+    const changes = await allChanges(db);
+    return { scenarios, changes: changes.map(({ seq: _seq, part: _part, ...c }) => c) };
   } catch (error) {
     throw toReadError(error);
   }
@@ -54,7 +55,7 @@ export async function restoreEverything(db: PlannerDb, content: BackupContent, w
             positions.map((x, order): PositionRow => ({ ...x, scenarioId: s.id, order })),
           );
         }
-        await db.changes.bulkAdd(content.changes.map((c) => ({ ...c })));
+        await db.changes.bulkAdd(packChangeRows(content.changes));
         const at = nowIso();
         const batchId = newBatchId();
         await db.changes.bulkAdd(

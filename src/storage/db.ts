@@ -10,7 +10,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
 import { NEWER_SCHEMA_MESSAGE, StorageError, toReadError } from './errors';
-import type { ChangeRow, HistoryRow, MetaRow, PositionRow, ScenarioRow, StructureRow } from './rows';
+import type { HistoryRow, MetaRow, PositionRow, ScenarioRow, StoredChangeRow, StructureRow } from './rows';
 
 export { SCHEMA_VERSION } from './migrations';
 
@@ -41,7 +41,7 @@ export class PlannerDb extends Dexie {
   scenarios!: Table<ScenarioRow, string>;
   structures!: Table<StructureRow, ScopedKey>;
   positions!: Table<PositionRow, ScopedKey>;
-  changes!: EntityTable<ChangeRow, 'seq'>;
+  changes!: EntityTable<StoredChangeRow, 'seq'>;
   history!: EntityTable<HistoryRow, 'seq'>;
   meta!: Table<MetaRow, string>;
 

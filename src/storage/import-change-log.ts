@@ -2,6 +2,7 @@
 // their original date, author, origin and label (the audit trail of the colleague who made them); their batch
 // ids are prefixed `fichier:` so they never mix with this browser's undo batches, and a last row (origin
 // `restore`) says from which file and how many rows were taken. One transaction: all rows or none.
+import { packChangeRows } from './change-log';
 import type { PlannerDb } from './db';
 import { StorageError } from './errors';
 import { newBatchId, nowIso } from './ids';
@@ -65,7 +66,7 @@ export async function importChangeLog(db: PlannerDb, input: ChangeLogImport): Pr
       newValue: { fileName: input.fileName, rows: rows.length },
       label: `Journal repris du fichier « ${input.fileName} » (${rows.length} ligne${rows.length > 1 ? 's' : ''})`,
     };
-    await db.changes.bulkAdd([...rows, closing]);
+    await db.changes.bulkAdd(packChangeRows([...rows, closing]));
     return rows.length;
   });
 }

@@ -1,5 +1,6 @@
-// The shapes of the rows stored in IndexedDB (schema version 1). Changing one of them needs a new schema
-// version in migrations.ts with an upgrade function, tested with rows written by the previous version.
+// The shapes of the rows stored in IndexedDB (schema version 2: a change-log row may pack several changes).
+// Changing one of them needs a new schema version in migrations.ts with an upgrade function, tested with rows
+// written by the previous version.
 import type { Campaign, Position, RegionBudget, Structure } from '../domain/types';
 import type { Op } from './ops';
 
@@ -40,9 +41,15 @@ export type ChangeSource = (typeof CHANGE_SOURCES)[number];
 export const CHANGE_ENTITIES = ['position', 'structure', 'region', 'campaign', 'scenario'] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
-/** One field of one record changed by one batch: the audit trail, never rewritten. */
+/**
+ * One field of one record changed by one batch: the audit trail, never rewritten. This is the row the app reads
+ * and files carry; IndexedDB stores several of one batch per row (StoredChangeRow).
+ */
 export interface ChangeRow {
+  /** Key of the stored row holding this change. */
   seq?: number;
+  /** Place of this change in its stored row (0: the row's own fields), when read back; with seq, unique. */
+  part?: number;
   scenarioId: string;
   batchId: string;
   /** ISO date-time of the transaction. */
@@ -60,6 +67,19 @@ export interface ChangeRow {
   newValue: unknown;
   /** Short French description of the batch, e.g. `Collage de 12 cellules`. */
   label: string;
+}
+
+/** A further change of the same batch, packed into a stored row. */
+export type PackedChange = Pick<ChangeRow, 'entity' | 'entityId' | 'field' | 'oldValue' | 'newValue'>;
+
+/**
+ * A change-log row as stored. Schema version 1: one change per row. Since version 2, `more` holds further
+ * changes of the same batch (same scenario, batch id, date, author, origin and label), in the order they were
+ * made, after the row's own: a batch of 10 000 changes is 20 rows, not 10 000 IndexedDB requests. A row
+ * without `more` is a version-1 row.
+ */
+export interface StoredChangeRow extends Omit<ChangeRow, 'part'> {
+  more?: PackedChange[];
 }
 
 /** One undoable batch. `ops` hold the records as stored before and after, so undo restores them exactly. */
