@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { allocate, type AllocationShareInput } from '../../src/domain/allocation';
 import { eurosToCents as e, type Cents } from '../../src/domain/money';
 
-const share = (regionCode: string, weight: number, extra: Partial<AllocationShareInput> = {}): AllocationShareInput => ({
+const share = (
+  regionCode: string,
+  weight: number,
+  extra: Partial<AllocationShareInput> = {},
+): AllocationShareInput => ({
   regionCode,
   weight,
   fixed: null,
@@ -20,17 +24,25 @@ function amounts(result: ReturnType<typeof allocate>): number[] {
 
 describe('allocate — cases', () => {
   it('splits pro rata and rounds to the euro by largest remainder', () => {
-    expect(amounts(allocate({ amount: e(100), step: e(1), shares: [share('a', 1), share('b', 1), share('c', 1)] }))).toEqual([
-      34, 33, 33,
-    ]);
+    expect(
+      amounts(
+        allocate({ amount: e(100), step: e(1), shares: [share('a', 1), share('b', 1), share('c', 1)] }),
+      ),
+    ).toEqual([34, 33, 33]);
   });
   it('rounds to 1 000 € and puts the sub-step rest on the largest share', () => {
-    const r = amounts(allocate({ amount: e(310_500), step: e(1_000), shares: [share('a', 2), share('b', 1)] }));
+    const r = amounts(
+      allocate({ amount: e(310_500), step: e(1_000), shares: [share('a', 2), share('b', 1)] }),
+    );
     expect(r).toEqual([207_500, 103_000]);
   });
   it('honours fixed amounts, then splits the rest', () => {
     const r = amounts(
-      allocate({ amount: e(310_000), step: e(100), shares: [share('a', 1, { fixed: e(50_000) }), share('b', 1), share('c', 3)] }),
+      allocate({
+        amount: e(310_000),
+        step: e(100),
+        shares: [share('a', 1, { fixed: e(50_000) }), share('b', 1), share('c', 3)],
+      }),
     );
     expect(r).toEqual([50_000, 65_000, 195_000]);
   });
@@ -116,13 +128,19 @@ describe('allocate — properties', () => {
         fc.constantFrom(...STEPS),
         fc.array(fc.double({ min: 0.01, max: 1000, noNaN: true }), { minLength: 1, maxLength: 18 }),
         (amount, step, weights) => {
-          const r = allocate({ amount: amount as Cents, step: step as Cents, shares: weights.map((w, i) => share(`r${i}`, w)) });
+          const r = allocate({
+            amount: amount as Cents,
+            step: step as Cents,
+            shares: weights.map((w, i) => share(`r${i}`, w)),
+          });
           expect(r.ok).toBe(true);
           if (r.ok) {
             expect(r.value.reduce((a, x) => a + x.amount, 0)).toBe(amount);
             // Each share is within one step (plus the sub-step rest) of its exact pro-rata value.
             const total = weights.reduce((a, b) => a + b, 0);
-            r.value.forEach((x, i) => expect(Math.abs(x.amount - (amount * weights[i]!) / total)).toBeLessThanOrEqual(2 * step));
+            r.value.forEach((x, i) =>
+              expect(Math.abs(x.amount - (amount * weights[i]!) / total)).toBeLessThanOrEqual(2 * step),
+            );
           }
         },
       ),

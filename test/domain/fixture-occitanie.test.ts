@@ -1,26 +1,9 @@
 // The eight Occitanie positions of ../shared/fixtures/README.md give exactly its totals and its five breaches.
 import { describe, expect, it } from 'vitest';
 import { demoScenario } from '../../src/domain/demo';
-import { campaign2026, exampleRegionBudgets } from '../../src/domain/demo/campaign-2026';
-import { occitanieData } from '../../src/domain/demo/occitanie';
 import { eurosToCents } from '../../src/domain/money';
 import { recompute } from '../../src/domain/recompute';
-import type { Scenario } from '../../src/domain/types';
-import { plain } from './helpers';
-
-function occitanieScenario(): Scenario {
-  const { structures, positions } = occitanieData();
-  return {
-    id: 'occ',
-    name: 'Occitanie',
-    campaign: campaign2026(),
-    regions: exampleRegionBudgets(),
-    structures,
-    positions,
-    createdAt: '',
-    updatedAt: '',
-  };
-}
+import { occitanieScenario, plain } from './helpers';
 
 describe('Occitanie fixture', () => {
   const s = occitanieScenario();
@@ -56,11 +39,18 @@ describe('Occitanie fixture', () => {
       'État toutes sources 37 200,00 € = 80,87 % > 80 % : dépassement de 400,00 €',
     ]);
     expect(got.find((b) => b[0] === 'occ-6')?.slice(0, 2)).toEqual(['occ-6', 'remaining']);
-    expect(plain(figures.breachesByPosition.get('occ-6')![0]!.message)).toMatch(/^Reste à financer 2 300,00 €/);
-    expect(got.filter((b) => b[0] === 'occ-8').map((b) => b[1]).sort()).toEqual(['minFte', 'newCoordinator']);
-    expect(plain(figures.breachesByPosition.get('occ-8')!.find((b) => b.ruleId === 'minFte')!.message)).toContain(
-      '0,40 ETP < minimum de 0,50 ETP',
+    expect(plain(figures.breachesByPosition.get('occ-6')![0]!.message)).toMatch(
+      /^Reste à financer 2 300,00 €/,
     );
+    expect(
+      got
+        .filter((b) => b[0] === 'occ-8')
+        .map((b) => b[1])
+        .sort(),
+    ).toEqual(['minFte', 'newCoordinator']);
+    expect(
+      plain(figures.breachesByPosition.get('occ-8')!.find((b) => b.ruleId === 'minFte')!.message),
+    ).toContain('0,40 ETP < minimum de 0,50 ETP');
     const coord = figures.breachesByPosition.get('occ-8')!.find((b) => b.ruleId === 'newCoordinator')!;
     expect(coord.relatedPositionIds).toEqual(['occ-7']);
     expect(coord.message).toContain('NOVA EMPLOI (cohorte 2022)');

@@ -1,5 +1,6 @@
 // Builders for domain tests: a clean position and a scenario around given positions.
 import { campaign2026, exampleRegionBudgets } from '../../src/domain/demo/campaign-2026';
+import { occitanieData } from '../../src/domain/demo/occitanie';
 import { fte } from '../../src/domain/fte';
 import { eurosToCents } from '../../src/domain/money';
 import type { Position, Scenario, Structure } from '../../src/domain/types';
@@ -29,7 +30,14 @@ export function position(overrides: Partial<Position> = {}): Position {
 }
 
 export function structure(overrides: Partial<Structure> = {}): Structure {
-  return { id: 's1', name: 'PLIE TEST', siret: '', legalStatus: 'association', departmentCode: '31', ...overrides };
+  return {
+    id: 's1',
+    name: 'PLIE TEST',
+    siret: '',
+    legalStatus: 'association',
+    departmentCode: '31',
+    ...overrides,
+  };
 }
 
 export function scenario(positions: Position[], structures: Structure[] = [structure()]): Scenario {
@@ -48,4 +56,19 @@ export function scenario(positions: Position[], structures: Structure[] = [struc
 /** Replace U+202F and U+00A0 by plain spaces, to compare French formatted text. */
 export function plain(text: string): string {
   return text.replace(/[\u202f\u00a0]/g, ' ');
+}
+
+/** The eight Occitanie positions of ../shared/fixtures as a scenario of the 2026 campaign with the example regions. */
+export function occitanieScenario(): Scenario {
+  const { structures, positions } = occitanieData();
+  return {
+    id: 'occ',
+    name: 'Occitanie',
+    campaign: campaign2026(),
+    regions: exampleRegionBudgets(),
+    structures,
+    positions,
+    createdAt: '2026-11-22T00:00:00.000Z',
+    updatedAt: '2026-11-22T00:00:00.000Z',
+  };
 }

@@ -90,7 +90,9 @@ describe('vocabulary', () => {
     ['Métropole', 'epci'],
     ['Collectivité territoriale', 'collectiviteTerritoriale'],
     ['Établissement public', 'etablissementPublic'],
-  ])('legal status %s', (text, expected) => expect(parseLegalStatus(text)).toEqual({ ok: true, value: expected }));
+  ])('legal status %s', (text, expected) =>
+    expect(parseLegalStatus(text)).toEqual({ ok: true, value: expected }),
+  );
   it.each([
     ['Facilitateur', 'facilitateur'],
     ['COORDINATEUR', 'coordinateur'],
@@ -100,7 +102,9 @@ describe('vocabulary', () => {
     ['FSE+', 'esfPlus'],
     ['Politique de la ville', 'stateOther'],
     ['Fonds propres', 'ownFunds'],
-  ])('funder %s', (text, expected) => expect(parseFunderCategory(text)).toEqual({ ok: true, value: expected }));
+  ])('funder %s', (text, expected) =>
+    expect(parseFunderCategory(text)).toEqual({ ok: true, value: expected }),
+  );
   it('yes/no', () => {
     expect(parseYesNo('X')).toEqual({ ok: true, value: true });
     expect(parseYesNo('')).toEqual({ ok: true, value: false });

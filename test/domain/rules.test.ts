@@ -27,7 +27,9 @@ describe('rule 2: State share ≤ 70 % of cost', () => {
     ['below', 40_000, 20_000, []],
   ];
   it.each(cases)('%s', (_name, cost, state, expected, message) => {
-    const b = breachesOf([position({ annualCost: e(cost), stateAmount: e(state), coFundings: [co(cost - state)] })]);
+    const b = breachesOf([
+      position({ annualCost: e(cost), stateAmount: e(state), coFundings: [co(cost - state)] }),
+    ]);
     expect(b.map((x) => x.ruleId)).toEqual(expected);
     if (message) expect(plain(b[0]!.message)).toBe(message);
     if (expected.length) expect(b[0]!.figures.excess).toBe(e(state) - Math.floor(e(cost) * 0.7));
@@ -36,7 +38,12 @@ describe('rule 2: State share ≤ 70 % of cost', () => {
 
 describe('rule 2: optional State ceiling per ETP', () => {
   it('max State = min(70 % × cost, ceiling × ETP)', () => {
-    const p = position({ fte: fte(50), annualCost: e(60_000), stateAmount: e(20_000), coFundings: [co(40_000)] });
+    const p = position({
+      fte: fte(50),
+      annualCost: e(60_000),
+      stateAmount: e(20_000),
+      coFundings: [co(40_000)],
+    });
     expect(breachesOf([p], 'association', { stateCeilingPerFte: e(35_000) }).map((b) => b.ruleId)).toEqual([
       'stateCeilingPerFte',
     ]);

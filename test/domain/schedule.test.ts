@@ -44,7 +44,11 @@ describe('ETP planning', () => {
     ]);
   });
   it('counts conventions ending per month over a window', () => {
-    const ps = [position({ id: 'a' }), position({ id: 'b' }), position({ id: 'c', conventionEnd: '2029-01-31' })];
+    const ps = [
+      position({ id: 'a' }),
+      position({ id: 'b' }),
+      position({ id: 'c', conventionEnd: '2029-01-31' }),
+    ];
     const months = conventionsEndingByMonth(ps, '2026-11-01', 24);
     expect(months.size).toBe(24);
     expect([...months.keys()][0]).toBe('2026-11');

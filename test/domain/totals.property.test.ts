@@ -7,7 +7,26 @@ import { recompute } from '../../src/domain/recompute';
 import { FUNDER_CATEGORIES, PURPOSES, type Position } from '../../src/domain/types';
 import { position, scenario } from './helpers';
 
-const REGION_CODES = ['84', '27', '53', '24', '94', '44', '32', '11', '28', '75', '76', '52', '93', '01', '02', '03', '04', '06'];
+const REGION_CODES = [
+  '84',
+  '27',
+  '53',
+  '24',
+  '94',
+  '44',
+  '32',
+  '11',
+  '28',
+  '75',
+  '76',
+  '52',
+  '93',
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+];
 const cents = fc.integer({ min: 0, max: 10_000_000_00 });
 
 const arbPosition = fc
@@ -15,7 +34,9 @@ const arbPosition = fc
     regionCode: fc.constantFrom(...REGION_CODES),
     cost: cents,
     state: cents,
-    co: fc.array(fc.record({ category: fc.constantFrom(...FUNDER_CATEGORIES), amount: cents }), { maxLength: 4 }),
+    co: fc.array(fc.record({ category: fc.constantFrom(...FUNDER_CATEGORIES), amount: cents }), {
+      maxLength: 4,
+    }),
     fte: fc.integer({ min: 0, max: 300 }),
     role: fc.constantFrom<Position['role']>('facilitateur', 'coordinateur'),
     purpose: fc.constantFrom(...PURPOSES),
@@ -54,7 +75,9 @@ describe('totals', () => {
           const mine = positions.filter((p) => p.regionCode === r.regionCode);
           expect(r.committed).toBe(mine.reduce((a, p) => a + p.stateAmount, 0));
           expect(r.available).toBe(r.envelope - r.committed);
-          expect(r.fteByRole.facilitateur + r.fteByRole.coordinateur).toBe(mine.reduce((a, p) => a + p.fte, 0));
+          expect(r.fteByRole.facilitateur + r.fteByRole.coordinateur).toBe(
+            mine.reduce((a, p) => a + p.fte, 0),
+          );
           const co = mine.reduce((a, p) => a + p.coFundings.reduce((b, c) => b + c.amount, 0), 0);
           expect(r.coFundingTotal).toBe(co);
           expect(r.remaining).toBe(r.totalCost - r.committed - co);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
-import { cellText, euroTextToCents, summaryCents, typeInCell } from './grid';
+import { cellText, euroTextToCents, summaryCents, typeInCell, waitForDemoRows } from './grid';
 
 const TITLES = {
   envelopes: 'Enveloppe, engagé et disponible par région',
@@ -65,12 +65,7 @@ describe('tableau de bord', () => {
       userDataDir: mkdtempSync(join(tmpdir(), 'planner-e2e-')),
       viewport: { width: 1600, height: 1000 },
     });
-    await app.page
-      .getByRole('grid', { name: 'Postes' })
-      .getByRole('row')
-      .filter({ hasText: 'UD SIAE' })
-      .first()
-      .waitFor();
+    await waitForDemoRows(app.page);
   });
   afterAll(async () => app?.close());
 

@@ -22,7 +22,7 @@ import { buildWorkbook } from '../../src/io/export-workbook';
 import { readTimeoutMs } from '../../src/io/limits';
 import { QUOTA_MESSAGE } from '../../src/storage/errors';
 import { normalizeSpaces, openApp, type AppSession } from './browser';
-import { cellText, typeInCell } from './grid';
+import { cellText, typeInCell, waitForDemoRows } from './grid';
 
 const FIXTURE_NAME = 'occitanie-postes.xlsx';
 const FIXTURE = fileURLToPath(new URL(`../../../shared/fixtures/${FIXTURE_NAME}`, import.meta.url));
@@ -141,12 +141,7 @@ describe('stockage plein pendant un import (quota de Chromium réduit)', () => {
     cdp = await app.context.newCDPSession(app.page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA });
     await app.page.goto(app.baseUrl);
-    await app.page
-      .getByRole('grid', { name: 'Postes' })
-      .getByRole('row')
-      .filter({ hasText: 'UD SIAE' })
-      .first()
-      .waitFor({ timeout: 30_000 });
+    await waitForDemoRows(app.page, 30_000);
   });
   afterAll(async () => app?.close());
 

@@ -47,6 +47,15 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await page.getByText('Enregistré dans ce navigateur', { exact: true }).waitFor();
 }
 
+/** Waits until the Postes grid shows the demo's « UD SIAE » row: the app has loaded its data. */
+export async function waitForDemoRows(page: Page, timeout?: number): Promise<void> {
+  await grid(page, 'Postes')
+    .getByRole('row')
+    .filter({ hasText: 'UD SIAE' })
+    .first()
+    .waitFor(timeout === undefined ? undefined : { timeout });
+}
+
 /** The amount shown for a term of the Synthèse nationale, in cents. */
 export async function summaryCents(page: Page, term: string): Promise<number> {
   const summary = page.getByRole('region', { name: 'Synthèse nationale' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp, type AppSession } from './browser';
-import { cell, typeInCell } from './grid';
+import { cell, typeInCell, waitForDemoRows } from './grid';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 
@@ -25,12 +25,7 @@ describe('contenu hostile et politique de sécurité', () => {
       );
     });
     await app.page.goto(app.baseUrl);
-    await app.page
-      .getByRole('grid', { name: 'Postes' })
-      .getByRole('row')
-      .filter({ hasText: 'UD SIAE' })
-      .first()
-      .waitFor();
+    await waitForDemoRows(app.page);
   });
   afterAll(async () => app?.close());
 

@@ -5,24 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp } from './browser';
-import { cellText, typeInCell, waitUntilSaved } from './grid';
+import { cellText, typeInCell, waitUntilSaved, waitForDemoRows } from './grid';
 
 const grid = { width: 1900, height: 1000 };
-
-async function ready(page: import('playwright-core').Page) {
-  await page
-    .getByRole('grid', { name: 'Postes' })
-    .getByRole('row')
-    .filter({ hasText: 'UD SIAE' })
-    .first()
-    .waitFor();
-}
 
 describe('persistance', () => {
   it('finds every edit again after the browser is closed and restarted on the same profile', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'restart-e2e-'));
     const first = await openApp({ userDataDir: profile, viewport: grid });
-    await ready(first.page);
+    await waitForDemoRows(first.page);
     await typeInCell(first.page, 'Postes', 'UD SIAE', 'Part État', '28 765,43');
     await expect.poll(() => cellText(first.page, 'Postes', 'UD SIAE', 'Part État')).toBe('28 765,43 €');
     await waitUntilSaved(first.page);
@@ -30,7 +21,7 @@ describe('persistance', () => {
 
     const second = await openApp({ userDataDir: profile, viewport: grid });
     try {
-      await ready(second.page);
+      await waitForDemoRows(second.page);
       expect(await cellText(second.page, 'Postes', 'UD SIAE', 'Part État')).toBe('28 765,43 €');
       expect(await second.page.getByRole('button', { name: 'Annuler', exact: true }).isEnabled()).toBe(true);
       expect(second.pageErrors).toEqual([]);
@@ -42,10 +33,10 @@ describe('persistance', () => {
   it('two tabs editing the same cell: the last write wins in both, the change log keeps both', async () => {
     const app = await openApp({ userDataDir: mkdtempSync(join(tmpdir(), 'same-cell-e2e-')), viewport: grid });
     try {
-      await ready(app.page);
+      await waitForDemoRows(app.page);
       const other = await app.newPage();
       await other.setViewportSize(grid);
-      await ready(other);
+      await waitForDemoRows(other);
       await typeInCell(app.page, 'Postes', 'UD SIAE', 'Part État', '28 100');
       await expect
         .poll(() => cellText(other, 'Postes', 'UD SIAE', 'Part État'), { timeout: 5_000 })

@@ -5,24 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
-import { cell, cellText, pasteText, summaryCents, typeInCell, waitUntilSaved } from './grid';
+import { cell, cellText, pasteText, summaryCents, typeInCell, waitUntilSaved, waitForDemoRows } from './grid';
 
 const profile = () => mkdtempSync(join(tmpdir(), 'planner-e2e-'));
-
-async function ready(app: AppSession) {
-  await app.page
-    .getByRole('grid', { name: 'Postes' })
-    .getByRole('row')
-    .filter({ hasText: 'UD SIAE' })
-    .first()
-    .waitFor();
-}
 
 describe('écran du planificateur', () => {
   let app: AppSession;
   beforeAll(async () => {
     app = await openApp({ userDataDir: profile(), viewport: { width: 1900, height: 1000 } });
-    await ready(app);
+    await waitForDemoRows(app.page);
   });
   afterAll(async () => app?.close());
 
@@ -49,7 +40,7 @@ describe('écran du planificateur', () => {
   it('garde la saisie après un rechargement, une fois « Enregistré » affiché', async () => {
     await waitUntilSaved(app.page);
     await app.page.reload();
-    await ready(app);
+    await waitForDemoRows(app.page);
     expect(await cellText(app.page, 'Postes', 'UD SIAE', 'Part État')).toBe('29 000,50 €');
   });
 
@@ -152,19 +143,14 @@ describe('deux onglets', () => {
   let app: AppSession;
   beforeAll(async () => {
     app = await openApp({ userDataDir: profile(), viewport: { width: 1900, height: 1000 } });
-    await ready(app);
+    await waitForDemoRows(app.page);
   });
   afterAll(async () => app?.close());
 
   it('voient les modifications l’un de l’autre en moins d’une seconde', async () => {
     const other = await app.newPage();
     await other.setViewportSize({ width: 1900, height: 1000 });
-    await other
-      .getByRole('grid', { name: 'Postes' })
-      .getByRole('row')
-      .filter({ hasText: 'UD SIAE' })
-      .first()
-      .waitFor();
+    await waitForDemoRows(other);
     await typeInCell(app.page, 'Postes', 'UD SIAE', 'Part État', '28 000');
     await expect.poll(() => cellText(app.page, 'Postes', 'UD SIAE', 'Part État')).toBe('28 000,00 €');
     const start = Date.now();
@@ -184,7 +170,7 @@ describe('vider la démonstration', () => {
   let app: AppSession;
   beforeAll(async () => {
     app = await openApp({ userDataDir: profile() });
-    await ready(app);
+    await waitForDemoRows(app.page);
   });
   afterAll(async () => app?.close());
 

@@ -12,7 +12,7 @@ import { recompute } from '../../src/domain/recompute';
 import type { Scenario } from '../../src/domain/types';
 import { buildScenarioFile } from '../../src/io/scenario-file-write';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
-import { summaryCents } from './grid';
+import { summaryCents, waitForDemoRows } from './grid';
 
 const work = mkdtempSync(join(tmpdir(), 'planner-e2e-files-'));
 
@@ -49,12 +49,7 @@ describe('fichiers de scénario', () => {
   let app: AppSession;
   beforeAll(async () => {
     app = await openApp({ userDataDir: mkdtempSync(join(tmpdir(), 'planner-e2e-')) });
-    await app.page
-      .getByRole('grid', { name: 'Postes' })
-      .getByRole('row')
-      .filter({ hasText: 'UD SIAE' })
-      .first()
-      .waitFor();
+    await waitForDemoRows(app.page);
     await app.page.getByRole('tab', { name: 'Scénarios' }).click();
   });
   afterAll(async () => app?.close());

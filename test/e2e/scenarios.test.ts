@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
-import { euroTextToCents, summaryCents, typeInCell } from './grid';
+import { euroTextToCents, summaryCents, typeInCell, waitForDemoRows } from './grid';
 
 describe('scénarios', () => {
   let app: AppSession;
@@ -14,12 +14,7 @@ describe('scénarios', () => {
       userDataDir: mkdtempSync(join(tmpdir(), 'scenarios-e2e-')),
       viewport: { width: 1900, height: 1000 },
     });
-    await app.page
-      .getByRole('grid', { name: 'Postes' })
-      .getByRole('row')
-      .filter({ hasText: 'UD SIAE' })
-      .first()
-      .waitFor();
+    await waitForDemoRows(app.page);
   });
   afterAll(async () => app?.close());
 

@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { campaign2026, exampleRegionBudgets } from '../../src/domain/demo/campaign-2026';
 import { generateScenario } from '../../src/domain/demo/generate';
-import { occitanieData } from '../../src/domain/demo/occitanie';
 import type { Cents } from '../../src/domain/money';
 import { recompute } from '../../src/domain/recompute';
 import type { Position, Scenario } from '../../src/domain/types';
+import { occitanieScenario } from '../domain/helpers';
 import { buildWorkbook } from '../../src/io/export-workbook';
 import { buildScenarioFile } from '../../src/io/scenario-file-write';
 import {
@@ -23,20 +22,6 @@ import {
   rewriteCachedValues,
 } from './libreoffice';
 import { expectedFigures, formulaCells, mismatches, type Expected } from './recalc-expected';
-
-function occitanieScenario(): Scenario {
-  const { structures, positions } = occitanieData();
-  return {
-    id: 'occ',
-    name: 'Occitanie',
-    campaign: campaign2026(),
-    regions: exampleRegionBudgets(),
-    structures,
-    positions,
-    createdAt: '2026-11-22T00:00:00.000Z',
-    updatedAt: '2026-11-22T00:00:00.000Z',
-  };
-}
 
 /** 400 generated positions with co-fundings, plus a zero cost (rates left empty) and an odd-cents excess. */
 function generatedScenario(): Scenario {
