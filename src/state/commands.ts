@@ -6,18 +6,13 @@ import { fte } from '../domain/fte';
 import { parseFrenchAmount } from '../domain/parse-fr';
 import { err, ok, type Result } from '../domain/result';
 import type { Position, Scenario, Structure } from '../domain/types';
-import type { Op } from '../storage/ops';
+import { jsonEqual, type Op } from '../storage/ops';
 import type { PasteCell, PasteProblem } from './planner-api';
 import { newId } from './ids';
 
 export interface OpsWithLabel {
   ops: Op[];
   label: string;
-}
-
-/** Same content (records built the same way keep their key order). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Finds a position by id; the planner passes its figures' index so no map of every position is built. */
@@ -66,11 +61,11 @@ export function cellEditOps(
   const ops: Op[] = [];
   for (const s of touchedStructures.values()) {
     const before = base.get(s.id) ?? null;
-    if (!sameJson(before, s)) ops.push({ entity: 'structure', id: s.id, before, after: s });
+    if (!jsonEqual(before, s)) ops.push({ entity: 'structure', id: s.id, before, after: s });
   }
   for (const p of touchedPositions.values()) {
     const before = lookup(p.id) ?? null;
-    if (!sameJson(before, p)) ops.push({ entity: 'position', id: p.id, before, after: p });
+    if (!jsonEqual(before, p)) ops.push({ entity: 'position', id: p.id, before, after: p });
   }
   return { ops, problems, applied };
 }

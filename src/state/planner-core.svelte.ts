@@ -15,7 +15,7 @@ import { recentChanges } from '../storage/change-log';
 import { DEFAULT_DB_NAME, openPlannerDb, type PlannerDb } from '../storage/db';
 import { StorageError } from '../storage/errors';
 import { getMeta, setMeta, type MetaKey } from '../storage/meta';
-import type { Op } from '../storage/ops';
+import { jsonEqual, type Op } from '../storage/ops';
 import { requestPersistence } from '../storage/persist';
 import { rawDump } from '../storage/raw-dump';
 import type { ChangeRow, ChangeSource } from '../storage/rows';
@@ -29,7 +29,6 @@ import {
 import { nowIso } from './clock';
 import { structureMap } from './structure-map';
 import { applyOpsToScenario, withStoredRecords } from './scenario-patch';
-import { sameJson } from './commands';
 import { TabSync, type ChangedRecords } from './tab-sync';
 
 /** The positions and structures some ops wrote (the scenario's own fields are always re-read). */
@@ -209,13 +208,18 @@ export class PlannerCore {
 
   /** Replaces the shown scenario by the stored one (after a refused write); keeps the shown one if unreadable. */
   async #readBack(): Promise<void> {
-    if (!this.db) return;
     try {
-      const stored = await loadScenario(this.db, this.scenario.id);
-      if (stored) this.scenario = stored;
+      await this.#showStored(this.scenario.id);
     } catch {
       // the database is gone (closed by an upgrade in another tab): the lock screen says so
     }
+  }
+
+  /** Shows the scenario as stored, unless the user switched to another one meanwhile. */
+  async #showStored(id: string): Promise<void> {
+    if (!this.db) return;
+    const stored = await loadScenario(this.db, id);
+    if (stored && this.scenario.id === id) this.scenario = stored;
   }
 
   /** The shown record an op is about (undefined when absent). */
@@ -259,7 +263,7 @@ export class PlannerCore {
         source,
       });
       const stale = shown
-        ? result.ops.filter((op) => !sameJson(this.#shown(op) ?? null, op.after))
+        ? result.ops.filter((op) => !jsonEqual(this.#shown(op) ?? null, op.after))
         : result.ops;
       // An edit stored after the user switched to another scenario is not shown there.
       if (stale.length > 0 && this.scenario.id === scenarioId)
@@ -299,8 +303,7 @@ export class PlannerCore {
         if (stored && this.scenario.id === id)
           this.scenario = withStoredRecords(this.scenario, stored, this.#indexOf);
       } else {
-        const fresh = await loadScenario(db, id);
-        if (fresh && this.scenario.id === id) this.scenario = fresh;
+        await this.#showStored(id);
       }
       this.revision += 1;
       await this.refreshHistory();

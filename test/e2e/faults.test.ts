@@ -61,8 +61,10 @@ async function importDone(page: Page): Promise<string> {
   return normalizeSpaces(await done.innerText());
 }
 
-/** What IndexedDB holds, read directly (not through the app): positions, change-log rows, undo entries. */
-async function stored(page: Page): Promise<{ positions: number; changes: number; history: number }> {
+/** What IndexedDB holds, read directly (not through the app): the counts of three stores, the positions' notes. */
+async function readStores(
+  page: Page,
+): Promise<{ positions: number; changes: number; history: number; notes: string[] }> {
   return page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(name);
@@ -71,43 +73,34 @@ async function stored(page: Page): Promise<{ positions: number; changes: number;
     });
     try {
       const tx = db.transaction(['positions', 'changes', 'history'], 'readonly');
-      const count = (store: string) =>
-        new Promise<number>((resolve, reject) => {
-          const request = tx.objectStore(store).count();
+      const ask = <T>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
           request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error ?? new Error('count'));
+          request.onerror = () => reject(request.error ?? new Error('request'));
         });
-      const [positions, changes, history] = await Promise.all([
-        count('positions'),
-        count('changes'),
-        count('history'),
+      const [positions, changes, history, rows] = await Promise.all([
+        ask(tx.objectStore('positions').count()),
+        ask(tx.objectStore('changes').count()),
+        ask(tx.objectStore('history').count()),
+        ask(tx.objectStore('positions').getAll()),
       ]);
-      return { positions, changes, history };
+      const notes = (rows as unknown[]).map((row) => String((row as { notes?: unknown }).notes ?? ''));
+      return { positions, changes, history, notes };
     } finally {
       db.close();
     }
   }, DB_NAME);
 }
 
-/** The notes of the stored positions (read directly from IndexedDB). */
+/** Positions, change-log rows and undo entries stored. */
+async function stored(page: Page): Promise<{ positions: number; changes: number; history: number }> {
+  const { positions, changes, history } = await readStores(page);
+  return { positions, changes, history };
+}
+
+/** The notes of the stored positions. */
 async function storedNotes(page: Page): Promise<string[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open'));
-    });
-    try {
-      const rows = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction('positions', 'readonly').objectStore('positions').getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error ?? new Error('getAll'));
-      });
-      return rows.map((row) => String((row as { notes?: unknown }).notes ?? ''));
-    } finally {
-      db.close();
-    }
-  }, DB_NAME);
+  return (await readStores(page)).notes;
 }
 
 describe('stockage plein pendant un import (quota de Chromium réduit)', () => {
