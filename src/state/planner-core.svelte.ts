@@ -10,7 +10,7 @@ import { demoScenario, emptyScenario } from '../domain/demo';
 import { createRecomputer } from '../domain/recompute-incremental';
 import { err, ok, type Result } from '../domain/result';
 import type { Scenario, Structure } from '../domain/types';
-import { applyChange, historyState, redo, undo } from '../storage/changes';
+import { applyChange, historyState, redo, undo, type HistoryState } from '../storage/changes';
 import { recentChanges } from '../storage/change-log';
 import { DEFAULT_DB_NAME, openPlannerDb, type PlannerDb } from '../storage/db';
 import { StorageError } from '../storage/errors';
@@ -269,7 +269,7 @@ export class PlannerCore {
       if (stale.length > 0 && this.scenario.id === scenarioId)
         this.scenario = applyOpsToScenario(this.scenario, stale, this.#indexOf);
       this.writeError = null;
-      await this.afterWrite(result.ops, scenarioId);
+      await this.afterWrite(result.ops, scenarioId, result.history);
       return ok(undefined);
     } catch (e) {
       const message = e instanceof StorageError ? e.message : `Échec de l’enregistrement : ${String(e)}`;
@@ -278,11 +278,23 @@ export class PlannerCore {
     }
   }
 
-  /** After a write: the change log view re-reads, other tabs are told (which records, when `ops` are given). */
-  protected async afterWrite(ops?: readonly Op[], scenarioId = this.scenario.id): Promise<void> {
+  /**
+   * After a write: the change log view re-reads, other tabs are told (which records, when `ops` are given), and
+   * the undo/redo labels follow — from `history` when the write returned them (null: the stack did not change),
+   * else read again.
+   */
+  protected async afterWrite(
+    ops?: readonly Op[],
+    scenarioId = this.scenario.id,
+    history?: HistoryState | null,
+  ): Promise<void> {
     this.revision += 1;
     this.sync?.notify(scenarioId, ops && changedRecords(ops));
-    await this.refreshHistory();
+    if (history === undefined) await this.refreshHistory();
+    else if (history && this.scenario.id === scenarioId) {
+      this.undoLabel = history.undoLabel;
+      this.redoLabel = history.redoLabel;
+    }
   }
 
   protected async refreshHistory(): Promise<void> {

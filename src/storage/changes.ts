@@ -9,7 +9,7 @@
 import type { PlannerDb } from './db';
 import { applyOpsInTransaction } from './apply-ops';
 import { appendChanges } from './change-log';
-import { pushHistory, pushesHistory } from './history';
+import { pushHistory, pushesHistory, type HistoryState } from './history';
 import { newBatchId, nowIso } from './ids';
 import type { Op } from './ops';
 import type { ChangeSource } from './rows';
@@ -38,6 +38,8 @@ export interface ChangeResult {
    * include another tab's edits of other fields). Ops that changed nothing are left out.
    */
   ops: Op[];
+  /** The undo/redo labels after this change; null when the undo stack did not change. */
+  history: HistoryState | null;
 }
 
 /**
@@ -59,8 +61,9 @@ export async function applyChange(db: PlannerDb, input: ChangeInput): Promise<Ch
       label: input.label,
     };
     const seq = applied.changes.length ? await appendChanges(db, batch, applied.changes) : null;
+    let history: HistoryState | null = null;
     if (applied.ops.length > 0 && pushesHistory(input.source)) {
-      await pushHistory(db, {
+      history = await pushHistory(db, {
         scenarioId: input.scenarioId,
         batchId,
         label: input.label,
@@ -68,6 +71,6 @@ export async function applyChange(db: PlannerDb, input: ChangeInput): Promise<Ch
         ops: applied.ops,
       });
     }
-    return { batchId, seq, ops: applied.ops };
+    return { batchId, seq, ops: applied.ops, history };
   });
 }

@@ -47,14 +47,18 @@ async function stackTop(db: PlannerDb, scenarioId: string): Promise<StackTop> {
 
 /**
  * Adds an entry for a new change, inside its transaction: drops the redo tail, merges into the newest entry
- * when it has the same batchId (a change sent in several calls undoes as one), and caps the stack.
+ * when it has the same batchId (a change sent in several calls undoes as one), and caps the stack. Returns the
+ * labels of the stack as it now is (so the caller need not read the entry back).
  */
-export async function pushHistory(db: PlannerDb, entry: Omit<HistoryRow, 'seq' | 'undone'>): Promise<void> {
+export async function pushHistory(
+  db: PlannerDb,
+  entry: Omit<HistoryRow, 'seq' | 'undone'>,
+): Promise<HistoryState> {
   const { undo, undoneSeqs } = await stackTop(db, entry.scenarioId);
   if (undoneSeqs.length) await db.history.bulkDelete(undoneSeqs);
   if (undo?.seq !== undefined && undo.batchId === entry.batchId) {
     await db.history.update(undo.seq, { ops: [...undo.ops, ...entry.ops], at: entry.at });
-    return;
+    return { undoLabel: undo.label, redoLabel: null };
   }
   await db.history.add({ ...entry, undone: false });
   const count = await db.history.where('scenarioId').equals(entry.scenarioId).count();
@@ -66,6 +70,7 @@ export async function pushHistory(db: PlannerDb, entry: Omit<HistoryRow, 'seq' |
       .primaryKeys();
     await db.history.bulkDelete(oldest);
   }
+  return { undoLabel: entry.label, redoLabel: null };
 }
 
 async function move(

@@ -218,3 +218,39 @@ describe('applyChange when the disk is full', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 });
+
+describe('applyChange returns the undo/redo labels it leaves', () => {
+  it('gives the labels historyState reads back, null when the stack did not change', async () => {
+    await seeded();
+    const first = await applyChange(db, {
+      scenarioId: 'sc',
+      ops: [edit({ notes: 'a' })],
+      who: WHO,
+      source: 'grid',
+      label: 'Première',
+    });
+    expect(first.history).toEqual({ undoLabel: 'Première', redoLabel: null });
+    expect(first.history).toEqual(await historyState(db, 'sc'));
+    // A second part of the same batch extends the first entry: its label stays.
+    const part = await applyChange(db, {
+      scenarioId: 'sc',
+      ops: [edit({ notes: 'b' })],
+      who: WHO,
+      source: 'grid',
+      label: 'Suite',
+      batchId: first.batchId,
+    });
+    expect(part.history).toEqual({ undoLabel: 'Première', redoLabel: null });
+    expect(part.history).toEqual(await historyState(db, 'sc'));
+    const current = (await loadScenario(db, 'sc'))!.positions.find((p) => p.id === 'p1')!;
+    const same = await applyChange(db, {
+      scenarioId: 'sc',
+      ops: [{ entity: 'position', id: 'p1', before: current, after: current }],
+      who: WHO,
+      source: 'grid',
+      label: 'Rien',
+    });
+    expect(same.history).toBeNull();
+    expect(await historyState(db, 'sc')).toEqual({ undoLabel: 'Première', redoLabel: null });
+  });
+});
