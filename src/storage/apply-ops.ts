@@ -1,9 +1,10 @@
 // Applies ops to the stored scenario inside the caller's read-write transaction, and reports what really
 // changed: the ops as applied (before = the stored record, read in this transaction) and the field changes
 // for the change log. Ops that change nothing are dropped. Shared by applyChange, undo/redo and imports.
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { Campaign, RegionBudget } from '../domain/types';
-import type { PlannerDb, ScopedKey } from './db';
+import { bucketOf, inScenario, withoutOrder, type BucketKey, type RecordKind } from './buckets';
+import type { PlannerDb } from './db';
 import { StorageError } from './errors';
 import {
   diffFields,
@@ -14,7 +15,7 @@ import {
   type RegionOp,
   type StructureOp,
 } from './ops';
-import type { ChangeEntity, ScenarioRow } from './rows';
+import type { BucketRow, ChangeEntity, RecordTally, ScenarioRow } from './rows';
 
 export interface LoggedChange {
   entity: ChangeEntity;
@@ -32,12 +33,7 @@ export interface AppliedOps {
 interface Identified {
   id: string;
 }
-type Scoped<T> = T & { scenarioId: string; order: number };
-
-function strip<T extends Identified>(row: Scoped<T>): T {
-  const { scenarioId: _scenarioId, order: _order, ...record } = row;
-  return record as unknown as T;
-}
+type Ordered<T> = T & { order: number };
 
 function mismatch(id: string, actual: string): StorageError {
   return new StorageError(
@@ -46,82 +42,96 @@ function mismatch(id: string, actual: string): StorageError {
   );
 }
 
-/** Above this many records in one batch, the scenario's rows are read in one request rather than one by one. */
-const BULK_READ_THRESHOLD = 500;
+/** Above this many buckets to read, the scenario's buckets are read in one range request rather than by key. */
+const RANGE_READ_THRESHOLD = 32;
 
-/** The stored rows one batch touches for one table, edited in memory and written once at the end. */
-class ScopedRows<T extends Identified> {
-  private readonly dirty = new Set<string>();
+/**
+ * The buckets one batch touches for one kind of record, edited in memory and written once at the end. Each
+ * bucket is a map id → record in its stored order; the scenario's tally follows creations and deletions.
+ */
+class BucketedRecords<T extends Identified> {
+  private readonly dirty = new Set<number>();
 
   private constructor(
-    private readonly table: Table<Scoped<T>, ScopedKey>,
+    private readonly kind: RecordKind,
+    private readonly table: Table<BucketRow<T>, BucketKey>,
     private readonly scenarioId: string,
-    private readonly rows: Map<string, Scoped<T> | null>,
-    private nextOrder: number,
+    private readonly buckets: Map<number, Map<string, Ordered<T>>>,
+    readonly tally: RecordTally,
   ) {}
 
-  /** No record of this table in the batch: nothing to read (see applyOpsInTransaction on awaits). */
-  static none<T extends Identified>(table: Table<Scoped<T>, ScopedKey>, scenarioId: string): ScopedRows<T> {
-    return new ScopedRows(table, scenarioId, new Map(), 0);
+  /** No record of this kind in the batch: nothing to read (see applyOpsInTransaction on awaits). */
+  static none<T extends Identified>(
+    kind: RecordKind,
+    table: Table<BucketRow<T>, BucketKey>,
+    scenarioId: string,
+    tally: RecordTally,
+  ): BucketedRecords<T> {
+    return new BucketedRecords(kind, table, scenarioId, new Map(), { ...tally });
   }
 
-  /** Reads the batch's rows; `ids` must not be empty. */
+  /** Reads the buckets of the batch's records; `ids` must not be empty. */
   static async load<T extends Identified>(
-    table: Table<Scoped<T>, ScopedKey>,
+    kind: RecordKind,
+    table: Table<BucketRow<T>, BucketKey>,
     scenarioId: string,
     ids: readonly string[],
-  ): Promise<ScopedRows<T>> {
-    const unique = [...new Set(ids)];
-    const rows = new Map<string, Scoped<T> | null>();
-    if (unique.length > BULK_READ_THRESHOLD) {
-      // A large batch (an import) reads the scenario's rows in one request instead of one get per id.
-      const wanted = new Set(unique);
-      for (const id of unique) rows.set(id, null);
-      for (const row of await table.where('scenarioId').equals(scenarioId).toArray()) {
-        if (wanted.has(row.id)) rows.set(row.id, row);
-      }
+    tally: RecordTally,
+  ): Promise<BucketedRecords<T>> {
+    const wanted = [...new Set(ids.map((id) => bucketOf(kind, id)))];
+    let rows: (BucketRow<T> | undefined)[];
+    if (wanted.length > RANGE_READ_THRESHOLD) {
+      // A large batch (an import) reads all the scenario's buckets in one request instead of one per key.
+      const keep = new Set(wanted);
+      rows = (await inScenario(table, scenarioId).toArray()).filter((row) => keep.has(row.bucket));
     } else {
-      const stored = await table.bulkGet(unique.map((id): ScopedKey => [scenarioId, id]));
-      unique.forEach((id, i) => rows.set(id, stored[i] ?? null));
+      rows = await table.bulkGet(wanted.map((bucket): BucketKey => [scenarioId, bucket]));
     }
-    // The next free place is only needed when a record is created: an edit costs one request less.
-    const creates = unique.some((id) => rows.get(id) === null);
-    const last = creates
-      ? await table
-          .where('[scenarioId+order]')
-          .between([scenarioId, Dexie.minKey], [scenarioId, Dexie.maxKey], true, true)
-          .last()
-      : undefined;
-    return new ScopedRows(table, scenarioId, rows, last ? last.order + 1 : 0);
+    const buckets = new Map<number, Map<string, Ordered<T>>>(wanted.map((bucket) => [bucket, new Map()]));
+    for (const row of rows) {
+      if (!row) continue;
+      const records = buckets.get(row.bucket);
+      for (const record of row.records) records?.set(record.id, record);
+    }
+    return new BucketedRecords(kind, table, scenarioId, buckets, { ...tally });
   }
 
   apply<O extends PositionOp | StructureOp>(op: O, out: AppliedOps): void {
     if (op.after && op.after.id !== op.id) throw mismatch(op.id, op.after.id);
-    const current = this.rows.get(op.id) ?? null;
-    const stored = current ? strip<T>(current) : null;
+    const bucket = bucketOf(this.kind, op.id);
+    const records = this.buckets.get(bucket);
+    if (!records) throw new Error(`Bucket ${bucket} not read for « ${op.id} »`);
+    const current = records.get(op.id) ?? null;
+    const stored = current ? (withoutOrder(current) as unknown as T) : null;
     const result = mergeOnto(stored, op.before as T | null, op.after as T | null);
     const orderBefore = current ? current.order : null;
     let orderAfter: number | null = null;
     if (result) {
-      orderAfter = op.orderAfter ?? orderBefore ?? this.nextOrder;
-      this.nextOrder = Math.max(this.nextOrder, orderAfter + 1);
+      orderAfter = op.orderAfter ?? orderBefore ?? this.tally.nextOrder;
+      this.tally.nextOrder = Math.max(this.tally.nextOrder, orderAfter + 1);
     }
     if (jsonEqual(stored, result) && orderBefore === orderAfter) return;
-    this.rows.set(op.id, result ? { ...result, scenarioId: this.scenarioId, order: orderAfter ?? 0 } : null);
-    this.dirty.add(op.id);
+    if (result) {
+      records.set(op.id, { ...result, order: orderAfter ?? 0 });
+      if (!current) this.tally.count += 1;
+    } else {
+      records.delete(op.id);
+      this.tally.count -= 1;
+    }
+    this.dirty.add(bucket);
     out.ops.push({ ...op, before: stored, after: result, orderBefore, orderAfter } as O);
     for (const change of diffFields(stored, result))
       out.changes.push({ entity: op.entity, entityId: op.id, ...change });
   }
 
-  /** The requests that store the batch's rows (none when nothing changed), to start and await in turn. */
+  /** The requests that store the changed buckets (none when nothing changed), to start and await in turn. */
   writes(): (() => Promise<unknown>)[] {
-    const puts: Scoped<T>[] = [];
-    const deletes: ScopedKey[] = [];
-    for (const id of this.dirty) {
-      const row = this.rows.get(id);
-      if (row) puts.push(row);
-      else deletes.push([this.scenarioId, id]);
+    const puts: BucketRow<T>[] = [];
+    const deletes: BucketKey[] = [];
+    for (const bucket of this.dirty) {
+      const records = this.buckets.get(bucket);
+      if (records?.size) puts.push({ scenarioId: this.scenarioId, bucket, records: [...records.values()] });
+      else deletes.push([this.scenarioId, bucket]);
     }
     const requests: (() => Promise<unknown>)[] = [];
     if (puts.length) requests.push(() => this.table.bulkPut(puts));
@@ -179,7 +189,7 @@ function idsOf(ops: readonly Op[], entity: 'position' | 'structure'): string[] {
 }
 
 /**
- * Must run inside a read-write transaction over scenarios, structures and positions. Bumps the scenario's
+ * Must run inside a read-write transaction over scenarios and the position and structure buckets. Bumps the scenario's
  * updatedAt to `now` when anything changed. Throws a StorageError when the scenario does not exist.
  *
  * Every `await` here waits for an IndexedDB request (see transaction.ts): a table with nothing to read or
@@ -198,12 +208,19 @@ export async function applyOpsInTransaction(
   const row: ScenarioRow = { ...storedScenario, regions: [...storedScenario.regions] };
   const positionIds = idsOf(ops, 'position');
   const structureIds = idsOf(ops, 'structure');
+  const { stored } = storedScenario;
   const positions = positionIds.length
-    ? await ScopedRows.load(db.positions, scenarioId, positionIds)
-    : ScopedRows.none(db.positions, scenarioId);
+    ? await BucketedRecords.load('positions', db.positionBuckets, scenarioId, positionIds, stored.positions)
+    : BucketedRecords.none('positions', db.positionBuckets, scenarioId, stored.positions);
   const structures = structureIds.length
-    ? await ScopedRows.load(db.structures, scenarioId, structureIds)
-    : ScopedRows.none(db.structures, scenarioId);
+    ? await BucketedRecords.load(
+        'structures',
+        db.structureBuckets,
+        scenarioId,
+        structureIds,
+        stored.structures,
+      )
+    : BucketedRecords.none('structures', db.structureBuckets, scenarioId, stored.structures);
   const out: AppliedOps = { ops: [], changes: [] };
   for (const op of ops) {
     switch (op.entity) {
@@ -227,6 +244,10 @@ export async function applyOpsInTransaction(
   }
   if (out.ops.length === 0) return out;
   for (const request of [...positions.writes(), ...structures.writes()]) await request();
-  await db.scenarios.put({ ...row, updatedAt: now });
+  await db.scenarios.put({
+    ...row,
+    updatedAt: now,
+    stored: { positions: positions.tally, structures: structures.tally },
+  });
   return out;
 }

@@ -5,9 +5,10 @@ import { allChanges, packChangeRows } from './change-log';
 import type { PlannerDb } from './db';
 import { toReadError, toStorageError } from './errors';
 import { newBatchId, nowIso } from './ids';
-import type { ChangeRow, PositionRow, StructureRow } from './rows';
+import { packRecords } from './buckets';
+import type { ChangeRow } from './rows';
 import { assertUniqueIds } from './scenario-ops';
-import { loadScenario } from './scenarios';
+import { loadScenario, toRow } from './scenarios';
 
 export interface BackupContent {
   scenarios: Scenario[];
@@ -36,24 +37,22 @@ export async function restoreEverything(db: PlannerDb, content: BackupContent, w
   try {
     await db.transaction(
       'rw',
-      [db.scenarios, db.structures, db.positions, db.changes, db.history],
+      [db.scenarios, db.structureBuckets, db.positionBuckets, db.changes, db.history],
       async () => {
         await Promise.all([
           db.scenarios.clear(),
-          db.structures.clear(),
-          db.positions.clear(),
+          db.structureBuckets.clear(),
+          db.positionBuckets.clear(),
           db.history.clear(),
         ]);
         await db.changes.clear();
         for (const s of content.scenarios) {
-          const { structures, positions, regions, ...row } = s;
-          await db.scenarios.add({ ...row, regions: [...regions] });
-          await db.structures.bulkAdd(
-            structures.map((x, order): StructureRow => ({ ...x, scenarioId: s.id, order })),
-          );
-          await db.positions.bulkAdd(
-            positions.map((x, order): PositionRow => ({ ...x, scenarioId: s.id, order })),
-          );
+          await db.scenarios.add(toRow(s));
+          // Each await writes something (transaction.ts): a scenario without records has no bucket.
+          const structures = packRecords('structures', s.id, s.structures);
+          const positions = packRecords('positions', s.id, s.positions);
+          if (structures.length) await db.structureBuckets.bulkAdd(structures);
+          if (positions.length) await db.positionBuckets.bulkAdd(positions);
         }
         await db.changes.bulkAdd(packChangeRows(content.changes));
         const at = nowIso();

@@ -10,14 +10,19 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
 import { NEWER_SCHEMA_MESSAGE, StorageError, toReadError } from './errors';
-import type { HistoryRow, MetaRow, PositionRow, ScenarioRow, StoredChangeRow, StructureRow } from './rows';
+import type { BucketKey } from './buckets';
+import type {
+  HistoryRow,
+  MetaRow,
+  PositionBucketRow,
+  ScenarioRow,
+  StoredChangeRow,
+  StructureBucketRow,
+} from './rows';
 
 export { SCHEMA_VERSION } from './migrations';
 
 export const DEFAULT_DB_NAME = 'etp-planner';
-
-/** Primary key of structures and positions: the same id may exist in several scenarios. */
-export type ScopedKey = [scenarioId: string, id: string];
 
 export interface VersionChangeInfo {
   /** The version another tab asks for (Dexie numbering), null when it deletes the database. */
@@ -39,8 +44,8 @@ export interface PlannerDbOptions {
 
 export class PlannerDb extends Dexie {
   scenarios!: Table<ScenarioRow, string>;
-  structures!: Table<StructureRow, ScopedKey>;
-  positions!: Table<PositionRow, ScopedKey>;
+  structureBuckets!: Table<StructureBucketRow, BucketKey>;
+  positionBuckets!: Table<PositionBucketRow, BucketKey>;
   changes!: EntityTable<StoredChangeRow, 'seq'>;
   history!: EntityTable<HistoryRow, 'seq'>;
   meta!: Table<MetaRow, string>;

@@ -1,6 +1,6 @@
 // Public API of the storage layer (Dexie only). The state layer imports from here.
 export { PlannerDb, openPlannerDb, DEFAULT_DB_NAME, SCHEMA_VERSION } from './db';
-export type { PlannerDbOptions, VersionChangeInfo, ScopedKey } from './db';
+export type { PlannerDbOptions, VersionChangeInfo } from './db';
 export { StorageError, isQuotaError, QUOTA_MESSAGE, CLOSED_MESSAGE, NEWER_SCHEMA_MESSAGE } from './errors';
 export type { StorageErrorCode } from './errors';
 export { invertOps, diffFields, jsonEqual } from './ops';

@@ -20,6 +20,7 @@
 // - Other tabs still on the old code get `versionchange`, close their connection and ask for a reload
 //   (db.ts), so no tab ever writes with an old schema.
 import type { Transaction } from 'dexie';
+import { bucketOf, type RecordKind } from './buckets';
 
 export interface SchemaVersion {
   version: number;
@@ -48,6 +49,55 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // read only the first change of each row, locks itself instead of reading or backing up this log.
     version: 2,
     stores: {},
+  },
+  {
+    // Positions and structures packed in bucket rows (buckets.ts, ADR 0005): an import of 10 000 positions writes
+    // 256 rows instead of 10 000. Each record keeps its stored `order`, so undo entries made before the upgrade
+    // put records back at the same places. The scenario rows get their tallies. Dexie runs this upgrade while the
+    // old stores still exist, and deletes them after it.
+    version: 3,
+    stores: {
+      positionBuckets: '[scenarioId+bucket]',
+      structureBuckets: '[scenarioId+bucket]',
+      positions: null,
+      structures: null,
+    },
+    upgrade: async (tx) => {
+      const tallies = new Map<string, Record<RecordKind, { count: number; nextOrder: number }>>();
+      const tallyOf = (scenarioId: string) => {
+        let tally = tallies.get(scenarioId);
+        if (!tally) {
+          tally = { positions: { count: 0, nextOrder: 0 }, structures: { count: 0, nextOrder: 0 } };
+          tallies.set(scenarioId, tally);
+        }
+        return tally;
+      };
+      for (const kind of ['positions', 'structures'] as const) {
+        const rows = (await tx.table(kind).toArray()) as { scenarioId: string; id: string; order: number }[];
+        const buckets = new Map<string, { scenarioId: string; bucket: number; records: object[] }>();
+        for (const { scenarioId, ...record } of rows) {
+          const bucket = bucketOf(kind, record.id);
+          const key = `${scenarioId}\u0000${bucket}`;
+          let row = buckets.get(key);
+          if (!row) {
+            row = { scenarioId, bucket, records: [] };
+            buckets.set(key, row);
+          }
+          row.records.push(record);
+          const tally = tallyOf(scenarioId)[kind];
+          tally.count += 1;
+          tally.nextOrder = Math.max(tally.nextOrder, record.order + 1);
+        }
+        const target = kind === 'positions' ? 'positionBuckets' : 'structureBuckets';
+        if (buckets.size) await tx.table(target).bulkAdd([...buckets.values()]);
+      }
+      await tx
+        .table('scenarios')
+        .toCollection()
+        .modify((row: { id: string; stored?: unknown }) => {
+          row.stored = tallyOf(row.id);
+        });
+    },
   },
 ];
 

@@ -1,8 +1,15 @@
-// The shapes of the rows stored in IndexedDB (schema version 2: a change-log row may pack several changes).
+// The shapes of the rows stored in IndexedDB (schema version 3: positions and structures packed in buckets; since
+// version 2 a change-log row may pack several changes).
 // Changing one of them needs a new schema version in migrations.ts with an upgrade function, tested with rows
 // written by the previous version.
 import type { Campaign, Position, RegionBudget, Structure } from '../domain/types';
 import type { Op } from './ops';
+
+/** How many records of one kind a scenario holds, and the list place the next new one gets. */
+export interface RecordTally {
+  count: number;
+  nextOrder: number;
+}
 
 /** A scenario without its structures and positions, which live in their own tables. */
 export interface ScenarioRow {
@@ -14,14 +21,22 @@ export interface ScenarioRow {
   createdAt: string;
   /** ISO date-time of the last accepted change of anything in the scenario. */
   updatedAt: string;
+  /** Since version 3: kept with every write of the buckets, so that neither needs a scan of them. */
+  stored: { positions: RecordTally; structures: RecordTally };
 }
 
 /**
- * `order` keeps the list order of the scenario: IndexedDB returns rows by primary key, not by insertion.
- * New records get max + 1; ties (never written by this module) fall back to the id.
+ * Since version 3, the records of one kind of a scenario are packed in bucket rows keyed [scenarioId+bucket]
+ * (buckets.ts): a record goes to the bucket given by a hash of its id. `order` keeps its list place: IndexedDB
+ * gives rows by key, not by insertion. New records get the scenario's `stored.….nextOrder`.
  */
-export type StructureRow = Structure & { scenarioId: string; order: number };
-export type PositionRow = Position & { scenarioId: string; order: number };
+export interface BucketRow<T> {
+  scenarioId: string;
+  bucket: number;
+  records: (T & { order: number })[];
+}
+export type PositionBucketRow = BucketRow<Position>;
+export type StructureBucketRow = BucketRow<Structure>;
 
 /** Where a change came from (stable ids; the UI translates them). */
 /** Where a change came from; also the allowlist when change-log rows are read back from a file. */

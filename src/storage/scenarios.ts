@@ -1,15 +1,26 @@
 // Whole scenarios: assemble one from its rows, list them, create, replace and delete them, each in one
-// transaction. A scenario's structures and positions are rows keyed [scenarioId+id] with an `order`.
-import Dexie, { type Collection, type Table } from 'dexie';
+// transaction. A scenario's structures and positions are packed in bucket rows (buckets.ts), each with an `order`.
+import type { Table } from 'dexie';
 import type { Position, Scenario, Structure } from '../domain/types';
-import type { PlannerDb, ScopedKey } from './db';
+import {
+  bucketOf,
+  inScenario,
+  packRecords,
+  recordsInOrder,
+  scenarioFields,
+  tallyOf,
+  withoutOrder,
+  type BucketKey,
+  type RecordKind,
+} from './buckets';
+import type { PlannerDb } from './db';
 import { applyOpsInTransaction } from './apply-ops';
 import { appendChanges } from './change-log';
 import { StorageError } from './errors';
 import { clearHistory, pushHistory, pushesHistory } from './history';
 import { newBatchId, nowIso } from './ids';
 import type { Op } from './ops';
-import type { ChangeSource, PositionRow, ScenarioRow, StructureRow } from './rows';
+import type { BucketRow, ChangeSource, ScenarioRow } from './rows';
 import { assertUniqueIds, scenarioOps } from './scenario-ops';
 import { readTransaction, writeTransaction } from './transaction';
 
@@ -35,26 +46,36 @@ export interface ScenarioWriteResult {
   ops: Op[];
 }
 
-function byOrder(a: { order: number; id: string }, b: { order: number; id: string }): number {
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** The rows of one scenario in a table keyed [scenarioId+id], as a primary-key range. */
-export function inScenario<T>(table: Table<T, ScopedKey>, scenarioId: string): Collection<T, ScopedKey> {
-  return table.where(':id').between([scenarioId, Dexie.minKey], [scenarioId, Dexie.maxKey], true, true);
-}
-
 /** Reads inside the caller's transaction. */
 async function readScenario(db: PlannerDb, id: string): Promise<Scenario | undefined> {
   const row = await db.scenarios.get(id);
   if (!row) return undefined;
-  // By primary-key range ([scenarioId+id] keys start with the scenario id), not through the scenarioId index:
-  // one ordered scan of the records, without a lookup of each record from the index.
-  const structureRows = await inScenario(db.structures, id).toArray();
-  const positionRows = await inScenario(db.positions, id).toArray();
-  const structures: Structure[] = structureRows.sort(byOrder).map(({ scenarioId: _s, order: _o, ...s }) => s);
-  const positions: Position[] = positionRows.sort(byOrder).map(({ scenarioId: _s, order: _o, ...p }) => p);
-  return { ...row, structures, positions };
+  const structures = recordsInOrder<Structure>(await inScenario(db.structureBuckets, id).toArray());
+  const positions = recordsInOrder<Position>(await inScenario(db.positionBuckets, id).toArray());
+  return { ...scenarioFields(row), structures, positions };
+}
+
+/** The named records as stored in their buckets (null: not there), read inside the caller's transaction. */
+async function readNamed<T extends { id: string }>(
+  db: PlannerDb,
+  kind: RecordKind,
+  scenarioId: string,
+  ids: readonly string[],
+): Promise<Map<string, T | null>> {
+  const table = (kind === 'positions' ? db.positionBuckets : db.structureBuckets) as unknown as Table<
+    BucketRow<T>,
+    BucketKey
+  >;
+  const buckets = [...new Set(ids.map((id) => bucketOf(kind, id)))];
+  const rows = await table.bulkGet(buckets.map((bucket): BucketKey => [scenarioId, bucket]));
+  const found = new Map<string, T & { order: number }>();
+  for (const row of rows) for (const record of row?.records ?? []) found.set(record.id, record);
+  return new Map(
+    ids.map((id) => {
+      const record = found.get(id);
+      return [id, record ? (withoutOrder(record) as unknown as T) : null];
+    }),
+  );
 }
 
 /** Some records of a scenario as stored now (null: no longer there), with its own row (name, campaign, regions). */
@@ -76,21 +97,12 @@ export function loadRecords(
     if (!row) return undefined;
     // Each await reads something (transaction.ts): an empty list is not read.
     const positions = positionIds.length
-      ? await db.positions.bulkGet(positionIds.map((id): ScopedKey => [scenarioId, id]))
-      : [];
+      ? await readNamed<Position>(db, 'positions', scenarioId, positionIds)
+      : new Map<string, Position | null>();
     const structures = structureIds.length
-      ? await db.structures.bulkGet(structureIds.map((id): ScopedKey => [scenarioId, id]))
-      : [];
-    const strip = <T>(r: (T & { scenarioId: string; order: number }) | undefined): T | null => {
-      if (!r) return null;
-      const { scenarioId: _s, order: _o, ...record } = r;
-      return record as T;
-    };
-    return {
-      scenario: row,
-      positions: new Map(positionIds.map((id, i) => [id, strip<Position>(positions[i])])),
-      structures: new Map(structureIds.map((id, i) => [id, strip<Structure>(structures[i])])),
-    };
+      ? await readNamed<Structure>(db, 'structures', scenarioId, structureIds)
+      : new Map<string, Structure | null>();
+    return { scenario: scenarioFields(row), positions, structures };
   });
 }
 
@@ -101,17 +113,13 @@ export function loadScenario(db: PlannerDb, id: string): Promise<Scenario | unde
 
 /** Every scenario with its position count, by name (French collation). */
 export async function listScenarios(db: PlannerDb): Promise<ScenarioSummary[]> {
-  const summaries = await readTransaction(db, async () => {
-    const rows = await db.scenarios.toArray();
-    return Promise.all(
-      rows.map(async (row) => ({
-        id: row.id,
-        name: row.name,
-        updatedAt: row.updatedAt,
-        positionCount: await db.positions.where('scenarioId').equals(row.id).count(),
-      })),
-    );
-  });
+  const rows = await readTransaction(db, () => db.scenarios.toArray());
+  const summaries = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    updatedAt: row.updatedAt,
+    positionCount: row.stored.positions.count,
+  }));
   return summaries.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }
 
@@ -126,8 +134,11 @@ function summaryOf(scenario: Scenario): Record<string, unknown> {
   };
 }
 
-/** The scenario's own dates are kept: a scenario opened from a file keeps its creation and last-change dates. */
-function toRow(scenario: Scenario): ScenarioRow {
+/**
+ * The row of a scenario about to be written with its records packed by packRecords. The scenario's own dates
+ * are kept: a scenario opened from a file keeps its creation and last-change dates.
+ */
+export function toRow(scenario: Scenario): ScenarioRow {
   return {
     id: scenario.id,
     name: scenario.name,
@@ -135,6 +146,10 @@ function toRow(scenario: Scenario): ScenarioRow {
     regions: [...scenario.regions],
     createdAt: scenario.createdAt,
     updatedAt: scenario.updatedAt,
+    stored: {
+      positions: tallyOf(scenario.positions.length),
+      structures: tallyOf(scenario.structures.length),
+    },
   };
 }
 
@@ -147,18 +162,11 @@ async function insertScenario(
   const at = nowIso();
   const batchId = newBatchId();
   await db.scenarios.add(toRow(scenario));
-  const structures: StructureRow[] = scenario.structures.map((s, order) => ({
-    ...s,
-    scenarioId: scenario.id,
-    order,
-  }));
-  const positions: PositionRow[] = scenario.positions.map((p, order) => ({
-    ...p,
-    scenarioId: scenario.id,
-    order,
-  }));
-  await db.structures.bulkPut(structures);
-  await db.positions.bulkPut(positions);
+  // Each await writes something (transaction.ts): an empty list is not written.
+  const structures = packRecords('structures', scenario.id, scenario.structures);
+  const positions = packRecords('positions', scenario.id, scenario.positions);
+  if (structures.length) await db.structureBuckets.bulkPut(structures);
+  if (positions.length) await db.positionBuckets.bulkPut(positions);
   const change = {
     entity: 'scenario' as const,
     entityId: scenario.id,
@@ -228,8 +236,8 @@ export async function deleteScenario(db: PlannerDb, id: string, info: WriteInfo)
   return writeTransaction(db, async () => {
     const current = await readScenario(db, id);
     if (!current) return false;
-    await db.positions.where('scenarioId').equals(id).delete();
-    await db.structures.where('scenarioId').equals(id).delete();
+    await inScenario(db.positionBuckets, id).delete();
+    await inScenario(db.structureBuckets, id).delete();
     await db.scenarios.delete(id);
     await clearHistory(db, id);
     const change = {

@@ -11,11 +11,15 @@ import Dexie from 'dexie';
 import type { PlannerDb } from './db';
 import { toReadError, toStorageError } from './errors';
 
-/** Runs `work` in one read-write transaction over scenarios, structures, positions, changes and history. */
+/** Runs `work` in one read-write transaction over scenarios, structure and position buckets, changes and history. */
 export async function writeTransaction<T>(db: PlannerDb, work: () => Promise<T>): Promise<T> {
   try {
     return await Dexie.ignoreTransaction(() =>
-      db.transaction('rw', [db.scenarios, db.structures, db.positions, db.changes, db.history], work),
+      db.transaction(
+        'rw',
+        [db.scenarios, db.structureBuckets, db.positionBuckets, db.changes, db.history],
+        work,
+      ),
     );
   } catch (error) {
     throw toStorageError(error);
@@ -26,7 +30,7 @@ export async function writeTransaction<T>(db: PlannerDb, work: () => Promise<T>)
 export async function readTransaction<T>(db: PlannerDb, work: () => Promise<T>): Promise<T> {
   try {
     return await Dexie.ignoreTransaction(() =>
-      db.transaction('r', [db.scenarios, db.structures, db.positions, db.history], work),
+      db.transaction('r', [db.scenarios, db.structureBuckets, db.positionBuckets, db.history], work),
     );
   } catch (error) {
     throw toReadError(error);

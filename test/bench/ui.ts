@@ -18,8 +18,9 @@
 //   (Ctrl+End in a cell) and back (Ctrl+Home); per step, the longest long task until the next frame.
 //
 // The positions come from generateScenario(count) and are written straight into the app's database with the
-// raw IndexedDB API, in the stored shape (src/storage/rows.ts: Position + scenarioId + order, key
-// [scenarioId+id]), in place of the demo scenario's structures and positions.
+// raw IndexedDB API, in the stored shape (src/storage/rows.ts: bucket rows keyed [scenarioId+bucket] packed by
+// src/storage/buckets.ts, and the scenario row's tallies), in place of the demo scenario's structures and
+// positions.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,8 @@ import { recompute } from '../../src/domain/recompute';
 import type { Scenario } from '../../src/domain/types';
 import { DEFAULT_DB_NAME } from '../../src/storage/db';
 import { SCHEMA_VERSION } from '../../src/storage/migrations';
-import type { PositionRow, StructureRow } from '../../src/storage/rows';
+import { packRecords, tallyOf } from '../../src/storage/buckets';
+import type { BucketRow, RecordTally } from '../../src/storage/rows';
 import { summarize, type Metric } from './report';
 import { createProfiler, type Profiler } from './cpu-profile';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium';
@@ -40,7 +42,8 @@ import { serveDist } from '../e2e/static-server';
 const WARM_START_RUNS = 7;
 const EDIT_WARMUP = 3;
 const EDIT_RUNS = 24;
-const ROWS_PER_CHUNK = 2_000;
+/** Bucket rows per page.evaluate: 256 buckets of 100 000 positions hold about 50 MB of JSON. */
+const BUCKETS_PER_CHUNK = 32;
 const GRID_NAME = 'Postes';
 const SUMMARY_NAME = 'Synthèse nationale';
 const COMMITTED_TERM = 'Engagée';
@@ -107,22 +110,16 @@ async function waitForRows(page: Page, timeout = 120_000): Promise<void> {
 
 const normalize = (text: string): string => text.replace(/[\u202f\u00a0]/g, ' ').trim();
 
-function toRows<T extends { id: string }>(
-  list: readonly T[],
-  scenarioId: string,
-): (T & { scenarioId: string; order: number })[] {
-  return list.map((item, order) => ({ ...item, scenarioId, order }));
-}
-
 /** Promisified IndexedDB helpers are inlined in each evaluate: the page has no access to this module. */
 async function clearScenario(
   page: Page,
   dbName: string,
   scenarioId: string,
   expectedVersion: number,
+  stored: { positions: RecordTally; structures: RecordTally },
 ): Promise<void> {
   await page.evaluate(
-    async ({ dbName, scenarioId, expectedVersion }) => {
+    async ({ dbName, scenarioId, expectedVersion, stored }) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const request = indexedDB.open(dbName); // no version: the current one (Dexie's is schema × 10)
         request.onsuccess = () => ok(request.result);
@@ -132,10 +129,17 @@ async function clearScenario(
         if (Math.floor(db.version / 10) !== expectedVersion) {
           throw new Error(`Base ${dbName} en version ${db.version}, attendu ${expectedVersion} × 10`);
         }
-        const tx = db.transaction(['positions', 'structures', 'history'], 'readwrite');
-        const range = IDBKeyRange.bound([scenarioId], [scenarioId, []]); // every [scenarioId+id] of the scenario
-        tx.objectStore('positions').delete(range);
-        tx.objectStore('structures').delete(range);
+        const tx = db.transaction(
+          ['scenarios', 'positionBuckets', 'structureBuckets', 'history'],
+          'readwrite',
+        );
+        const range = IDBKeyRange.bound([scenarioId], [scenarioId, []]); // every [scenarioId+bucket] of it
+        tx.objectStore('positionBuckets').delete(range);
+        tx.objectStore('structureBuckets').delete(range);
+        // The tallies of the records putRows writes next.
+        const scenarios = tx.objectStore('scenarios');
+        const row = scenarios.get(scenarioId);
+        row.onsuccess = () => scenarios.put({ ...(row.result as object), stored });
         // The undo stack refers to the demo's positions: dropped with them.
         const history = tx
           .objectStore('history')
@@ -156,7 +160,7 @@ async function clearScenario(
         db.close();
       }
     },
-    { dbName, scenarioId, expectedVersion },
+    { dbName, scenarioId, expectedVersion, stored },
   );
 }
 
@@ -164,8 +168,8 @@ async function clearScenario(
 async function putRows(
   page: Page,
   dbName: string,
-  positions: readonly PositionRow[],
-  structures: readonly StructureRow[],
+  positions: readonly BucketRow<unknown>[],
+  structures: readonly BucketRow<unknown>[],
 ): Promise<void> {
   await page.evaluate(
     async ({ dbName, json }) => {
@@ -176,9 +180,9 @@ async function putRows(
         request.onerror = () => fail(request.error);
       });
       try {
-        const tx = db.transaction(['positions', 'structures'], 'readwrite');
-        const positionStore = tx.objectStore('positions');
-        const structureStore = tx.objectStore('structures');
+        const tx = db.transaction(['positionBuckets', 'structureBuckets'], 'readwrite');
+        const positionStore = tx.objectStore('positionBuckets');
+        const structureStore = tx.objectStore('structureBuckets');
         for (const row of positions) positionStore.put(row);
         for (const row of structures) structureStore.put(row);
         await new Promise<void>((ok, fail) => {
@@ -200,20 +204,23 @@ async function putRows(
  */
 async function seed(page: Page, baseUrl: string, scenario: Scenario): Promise<void> {
   await page.goto(new URL('favicon.svg', baseUrl).href);
-  await clearScenario(page, DEFAULT_DB_NAME, DEMO_SCENARIO_ID, SCHEMA_VERSION);
-  const positions: PositionRow[] = toRows(scenario.positions, DEMO_SCENARIO_ID);
-  const structures: StructureRow[] = toRows(scenario.structures, DEMO_SCENARIO_ID);
+  await clearScenario(page, DEFAULT_DB_NAME, DEMO_SCENARIO_ID, SCHEMA_VERSION, {
+    positions: tallyOf(scenario.positions.length),
+    structures: tallyOf(scenario.structures.length),
+  });
+  const positions = packRecords('positions', DEMO_SCENARIO_ID, scenario.positions);
+  const structures = packRecords('structures', DEMO_SCENARIO_ID, scenario.structures);
   const chunks = Math.max(
-    Math.ceil(positions.length / ROWS_PER_CHUNK),
-    Math.ceil(structures.length / ROWS_PER_CHUNK),
+    Math.ceil(positions.length / BUCKETS_PER_CHUNK),
+    Math.ceil(structures.length / BUCKETS_PER_CHUNK),
   );
   for (let i = 0; i < chunks; i++) {
-    const from = i * ROWS_PER_CHUNK;
+    const from = i * BUCKETS_PER_CHUNK;
     await putRows(
       page,
       DEFAULT_DB_NAME,
-      positions.slice(from, from + ROWS_PER_CHUNK),
-      structures.slice(from, from + ROWS_PER_CHUNK),
+      positions.slice(from, from + BUCKETS_PER_CHUNK),
+      structures.slice(from, from + BUCKETS_PER_CHUNK),
     );
   }
 }

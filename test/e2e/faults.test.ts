@@ -61,7 +61,7 @@ async function importDone(page: Page): Promise<string> {
   return normalizeSpaces(await done.innerText());
 }
 
-/** What IndexedDB holds, read directly (not through the app): the counts of three stores, the positions' notes. */
+/** What IndexedDB holds, read directly (not through the app): positions, change-log rows, undo entries, notes. */
 async function readStores(
   page: Page,
 ): Promise<{ positions: number; changes: number; history: number; notes: string[] }> {
@@ -72,20 +72,21 @@ async function readStores(
       request.onerror = () => reject(request.error ?? new Error('open'));
     });
     try {
-      const tx = db.transaction(['positions', 'changes', 'history'], 'readonly');
+      const tx = db.transaction(['positionBuckets', 'changes', 'history'], 'readonly');
       const ask = <T>(request: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => {
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error ?? new Error('request'));
         });
-      const [positions, changes, history, rows] = await Promise.all([
-        ask(tx.objectStore('positions').count()),
+      const [changes, history, buckets] = await Promise.all([
         ask(tx.objectStore('changes').count()),
         ask(tx.objectStore('history').count()),
-        ask(tx.objectStore('positions').getAll()),
+        ask(tx.objectStore('positionBuckets').getAll()),
       ]);
-      const notes = (rows as unknown[]).map((row) => String((row as { notes?: unknown }).notes ?? ''));
-      return { positions, changes, history, notes };
+      // Positions are packed in bucket rows (src/storage/buckets.ts).
+      const rows = (buckets as { records: { notes?: unknown }[] }[]).flatMap((bucket) => bucket.records);
+      const notes = rows.map((row) => String(row.notes ?? ''));
+      return { positions: rows.length, changes, history, notes };
     } finally {
       db.close();
     }

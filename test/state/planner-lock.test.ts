@@ -9,7 +9,8 @@ import { eurosToCents as e } from '../../src/domain/money';
 import { Planner } from '../../src/state/planner.svelte';
 import { NEWER_SCHEMA_MESSAGE } from '../../src/storage/errors';
 import { SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../src/storage/migrations';
-import type { ChangeRow, PositionRow } from '../../src/storage/rows';
+import type { ChangeRow } from '../../src/storage/rows';
+import { storedRecord } from '../storage/helpers';
 
 let counter = 0;
 const dbName = (): string => `planner-lock-${++counter}`;
@@ -58,8 +59,7 @@ describe('Planner and a newer version of the app', () => {
     const fresh = await openAsInstalled(name);
     try {
       expect(fresh.verno).toBe(SCHEMA_VERSION + 1);
-      const row = (await fresh.table('positions').get([DEMO_SCENARIO_ID, 'occ-2'])) as
-        PositionRow | undefined;
+      const row = await storedRecord(fresh, 'positions', DEMO_SCENARIO_ID, 'occ-2');
       expect(row?.stateAmount).toBe(e(29_400));
       const changes = (await fresh.table('changes').toArray()) as ChangeRow[];
       expect(changes.filter((c) => c.source !== 'demo')).toEqual([]);
@@ -84,7 +84,7 @@ describe('Planner and a newer version of the app', () => {
     try {
       expect(fresh.verno).toBe(SCHEMA_VERSION + 1);
       expect(await fresh.table('scenarios').count()).toBe(0);
-      expect(await fresh.table('positions').count()).toBe(0);
+      expect(await fresh.table('positionBuckets').count()).toBe(0);
       expect(await fresh.table('meta').count()).toBe(0);
     } finally {
       fresh.close();

@@ -33,8 +33,8 @@ function edit(changes: Partial<typeof p1>): Op {
 /** Everything a failed change must leave untouched. */
 async function snapshot(db: PlannerDb) {
   return {
-    positions: await db.positions.toArray(),
-    structures: await db.structures.toArray(),
+    positions: await db.positionBuckets.toArray(),
+    structures: await db.structureBuckets.toArray(),
     scenarios: await db.scenarios.toArray(),
     changes: await db.changes.toArray(),
     history: await db.history.toArray(),
@@ -180,9 +180,12 @@ describe('applyChange when the disk is full', () => {
       label: 'a',
     });
     const before = await snapshot(db);
-    db.structures.hook('creating', () => {
+    // The new structure's bucket may exist already (a put that updates it) or not (a put that creates it).
+    const fail = () => {
       throw quota();
-    });
+    };
+    db.structureBuckets.hook('creating', fail);
+    db.structureBuckets.hook('updating', fail);
     const withStructure: Op[] = [
       ...ops,
       { entity: 'structure', id: 's5', before: null, after: structure({ id: 's5' }) },

@@ -11,7 +11,9 @@ describe('failed upgrade', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_VERSIONS[0]!.stores as Record<string, string>);
     await v1.open();
-    await v1.table('scenarios').put({ id: 's1', name: 'Campagne', campaign: {}, regions: [], createdAt: '', updatedAt: '' });
+    await v1
+      .table('scenarios')
+      .put({ id: 's1', name: 'Campagne', campaign: {}, regions: [], createdAt: '', updatedAt: '' });
     await v1.table('positions').put({ scenarioId: 's1', id: 'p1', order: 0, stateAmount: 2_940_000 });
     v1.close();
 
@@ -20,9 +22,12 @@ describe('failed upgrade', () => {
     v2.version(2)
       .stores({ positions: '[scenarioId+id], scenarioId, [scenarioId+order], purpose' })
       .upgrade(async (tx) => {
-        await tx.table('positions').toCollection().modify((p: Record<string, unknown>) => {
-          p.stateAmount = 0;
-        });
+        await tx
+          .table('positions')
+          .toCollection()
+          .modify((p: Record<string, unknown>) => {
+            p.stateAmount = 0;
+          });
         throw new Error('upgrade bug');
       });
     await expect(v2.open()).rejects.toThrow();

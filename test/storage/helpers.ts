@@ -1,6 +1,9 @@
 // Builders for storage tests: a fresh fake-indexeddb database per test and a scenario with co-fundings.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import type Dexie from 'dexie';
+import { bucketOf, inScenario, type RecordKind } from '../../src/storage/buckets';
 import { openPlannerDb, type PlannerDb, type PlannerDbOptions } from '../../src/storage/db';
+import type { BucketRow } from '../../src/storage/rows';
 import { eurosToCents, type Cents } from '../../src/domain/money';
 import type { Position, Scenario } from '../../src/domain/types';
 import { position, scenario, structure } from '../domain/helpers';
@@ -20,6 +23,31 @@ export function uniqueDbName(prefix = 'test'): string {
 
 export function openTestDb(name = uniqueDbName(), options: PlannerDbOptions = {}): Promise<PlannerDb> {
   return openPlannerDb(name, { ...FAKE_IDB, ...options });
+}
+
+/**
+ * A record as stored (with its `order`), read from its bucket through any connection, also one of another app
+ * version (Dexie's dynamic mode); undefined when it is not stored.
+ */
+export async function storedRecord(
+  db: Dexie,
+  kind: RecordKind,
+  scenarioId: string,
+  id: string,
+): Promise<({ id: string; order: number } & Record<string, unknown>) | undefined> {
+  const table = kind === 'positions' ? 'positionBuckets' : 'structureBuckets';
+  const row = (await db.table(table).get([scenarioId, bucketOf(kind, id)])) as
+    BucketRow<{ id: string } & Record<string, unknown>> | undefined;
+  return row?.records.find((r) => r.id === id);
+}
+
+/** How many records of one kind a scenario has stored, counted in its buckets. */
+export async function storedCount(db: PlannerDb, kind: RecordKind, scenarioId: string): Promise<number> {
+  const rows =
+    kind === 'positions'
+      ? await inScenario(db.positionBuckets, scenarioId).toArray()
+      : await inScenario(db.structureBuckets, scenarioId).toArray();
+  return rows.reduce((n, row) => n + row.records.length, 0);
 }
 
 /** Three positions in a non-alphabetical order, with odd cents and two co-fundings on one of them. */

@@ -11,14 +11,15 @@ import { batchChanges, recentChanges } from '../../src/storage/change-log';
 import { readEverything } from '../../src/storage/backup';
 import { historyState, undo } from '../../src/storage/history';
 import { getMeta } from '../../src/storage/meta';
-import { loadScenario } from '../../src/storage/scenarios';
+import { listScenarios, loadScenario } from '../../src/storage/scenarios';
 import { V1_ROWS } from './fixtures/v1-rows';
 import { V2_ROWS } from './fixtures/v2-rows';
-import { position, uniqueDbName } from './helpers';
+import { V3_ROWS } from './fixtures/v3-rows';
+import { position, storedRecord, uniqueDbName } from './helpers';
 import { openCurrent, writeWithVersion, type RawRows } from './upgrade-harness';
 
 /** One fixture per declared version: a new version without one fails here. */
-const ROWS_BY_VERSION: Record<number, RawRows> = { 1: V1_ROWS, 2: V2_ROWS };
+const ROWS_BY_VERSION: Record<number, RawRows> = { 1: V1_ROWS, 2: V2_ROWS, 3: V3_ROWS };
 
 let db: PlannerDb;
 afterEach(() => db?.close());
@@ -179,5 +180,143 @@ describe('written by version 2, opened with the current schema', () => {
       ['undo', 'p-a', null],
       ['undo', 'p-b', null],
     ]);
+  });
+});
+
+describe('written by version 2, upgraded to packed records (version 3)', () => {
+  /** Version-2 rows with a gap in the list places (records deleted since): p-b at 5, a third position at 3. */
+  async function upgradedWithGap(): Promise<PlannerDb> {
+    const name = uniqueDbName('v2-gap');
+    const [a, b] = (V2_ROWS.positions ?? []) as Record<string, unknown>[];
+    const third = { ...a, id: 'p-c', order: 3, notes: 'troisième' };
+    await writeWithVersion(name, 2, { ...V2_ROWS, positions: [a!, { ...b, order: 5 }, third] });
+    db = await openCurrent(name);
+    return db;
+  }
+
+  it('moves every record into its bucket with its place, and drops the one-row-per-record stores', async () => {
+    await upgradedWithGap();
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'changes',
+      'history',
+      'meta',
+      'positionBuckets',
+      'scenarios',
+      'structureBuckets',
+    ]);
+    expect(await storedRecord(db, 'positions', 'sc-v2', 'p-b')).toMatchObject({
+      order: 5,
+      notes: 'Avenant n° 2',
+    });
+    expect(await storedRecord(db, 'structures', 'sc-v2', 's-gard')).toMatchObject({
+      order: 0,
+      name: 'PLIE DU GARD',
+    });
+    const scenario = (await loadScenario(db, 'sc-v2')) as Scenario;
+    expect(scenario.positions.map((p) => p.id)).toEqual(['p-a', 'p-c', 'p-b']);
+    expect(scenario).not.toHaveProperty('stored');
+    expect(scenario.positions[0]).not.toHaveProperty('order');
+    expect(await listScenarios(db)).toEqual([
+      { id: 'sc-v2', name: 'Campagne 2026', updatedAt: '2026-10-03T10:05:00.000Z', positionCount: 3 },
+    ]);
+  });
+
+  it('puts a new position after the highest stored place, and undo still finds the records', async () => {
+    await upgradedWithGap();
+    await applyChange(db, {
+      scenarioId: 'sc-v2',
+      ops: [{ entity: 'position', id: 'p-new', before: null, after: position({ id: 'p-new' }) }],
+      label: 'Ajout',
+      who: 'Camille Martin',
+      source: 'grid',
+    });
+    expect(await storedRecord(db, 'positions', 'sc-v2', 'p-new')).toMatchObject({ order: 6 });
+    expect((await loadScenario(db, 'sc-v2'))?.positions.map((p) => p.id)).toEqual([
+      'p-a',
+      'p-c',
+      'p-b',
+      'p-new',
+    ]);
+    await undo(db, 'sc-v2', 'Camille Martin');
+    await undo(db, 'sc-v2', 'Camille Martin');
+    expect((await loadScenario(db, 'sc-v2'))?.positions.find((p) => p.id === 'p-b')?.notes).toBe(
+      'Avenant n° 1',
+    );
+    expect((await listScenarios(db))[0]?.positionCount).toBe(3);
+  });
+});
+
+describe('written by version 3, opened with the current schema', () => {
+  async function opened(): Promise<PlannerDb> {
+    const name = uniqueDbName('v3');
+    await writeWithVersion(name, 3, V3_ROWS);
+    db = await openCurrent(name);
+    return db;
+  }
+
+  it('reads records of one bucket and of several in their list order, with exact cents', async () => {
+    await opened();
+    const scenario = (await loadScenario(db, 'sc-v3')) as Scenario;
+    expect(scenario.positions.map((p) => [p.id, p.stateAmount, p.notes])).toEqual([
+      ['p-a', 2_800_000, ''],
+      ['p-b', 3_664_196, 'Avenant n° 2'],
+      ['p-438', 2_799_999, 'Zone blanche « Bugey »'],
+    ]);
+    expect(scenario.structures.map((s) => s.name)).toEqual(['PLIE DU GARD', 'MAISON DE L’EMPLOI DE L’AIN']);
+    expect(scenario.regions.map((r) => r.regionCode)).toEqual(['76', '84']);
+    expect((await listScenarios(db))[0]?.positionCount).toBe(3);
+  });
+
+  it('edits one record of a shared bucket without touching the other, and undoes the stored edit', async () => {
+    await opened();
+    await applyChange(db, {
+      scenarioId: 'sc-v3',
+      ops: [
+        {
+          entity: 'position',
+          id: 'p-a',
+          before: { ...position({ id: 'p-a' }), notes: '' },
+          after: { ...position({ id: 'p-a' }), notes: 'Revu' },
+        },
+      ],
+      label: 'Modification du poste',
+      who: 'Camille Martin',
+      source: 'grid',
+    });
+    expect(await storedRecord(db, 'positions', 'sc-v3', 'p-a')).toMatchObject({ order: 0, notes: 'Revu' });
+    expect(await storedRecord(db, 'positions', 'sc-v3', 'p-438')).toMatchObject({
+      order: 7,
+      notes: 'Zone blanche « Bugey »',
+    });
+    await undo(db, 'sc-v3', 'Camille Martin');
+    await undo(db, 'sc-v3', 'Camille Martin');
+    const positions = (await loadScenario(db, 'sc-v3'))?.positions ?? [];
+    expect(positions.map((p) => [p.id, p.notes])).toEqual([
+      ['p-a', ''],
+      ['p-b', 'Avenant n° 1'],
+      ['p-438', 'Zone blanche « Bugey »'],
+    ]);
+  });
+
+  it('gives a new position the stored next place and deletes an emptied bucket', async () => {
+    await opened();
+    const pB = (await loadScenario(db, 'sc-v3'))!.positions[1]!;
+    await applyChange(db, {
+      scenarioId: 'sc-v3',
+      ops: [
+        { entity: 'position', id: 'p-new', before: null, after: position({ id: 'p-new' }) },
+        { entity: 'position', id: 'p-b', before: pB, after: null },
+      ],
+      label: 'Ajout et suppression',
+      who: 'Camille Martin',
+      source: 'grid',
+    });
+    expect(await storedRecord(db, 'positions', 'sc-v3', 'p-new')).toMatchObject({ order: 8 });
+    expect(await db.positionBuckets.get(['sc-v3', 76])).toBeUndefined();
+    expect((await loadScenario(db, 'sc-v3'))?.positions.map((p) => p.id)).toEqual(['p-a', 'p-438', 'p-new']);
+    expect((await listScenarios(db))[0]?.positionCount).toBe(3);
+    await undo(db, 'sc-v3', 'Camille Martin');
+    expect((await loadScenario(db, 'sc-v3'))?.positions.map((p) => p.id)).toEqual(['p-a', 'p-b', 'p-438']);
+    expect((await listScenarios(db))[0]?.positionCount).toBe(3);
   });
 });

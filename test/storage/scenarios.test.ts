@@ -12,7 +12,7 @@ import {
   replaceScenario,
 } from '../../src/storage/scenarios';
 import { recentChanges } from '../../src/storage/change-log';
-import { openTestDb, position, sampleScenario, structure, WHO } from './helpers';
+import { openTestDb, position, sampleScenario, storedCount, structure, WHO } from './helpers';
 
 const CREATE = { who: WHO, source: 'scenario', label: 'Création du scénario' } as const;
 
@@ -177,8 +177,9 @@ describe('deleteScenario', () => {
     const info = { who: WHO, source: 'scenario', label: 'Suppression du scénario' } as const;
     expect(await deleteScenario(db, 'a', info)).toBe(true);
     expect(await loadScenario(db, 'a')).toBeUndefined();
-    expect(await db.positions.where('scenarioId').equals('a').count()).toBe(0);
-    expect(await db.structures.where('scenarioId').equals('a').count()).toBe(0);
+    expect(await storedCount(db, 'positions', 'a')).toBe(0);
+    expect(await storedCount(db, 'structures', 'a')).toBe(0);
+    expect(await storedCount(db, 'positions', 'b')).toBe(3);
     expect((await loadScenario(db, 'b'))?.positions).toHaveLength(3);
     const log = await recentChanges(db, 'a', 10);
     expect(log[0]).toMatchObject({ field: '*', newValue: null, label: 'Suppression du scénario' });

@@ -9,7 +9,7 @@ import { SCHEMA_VERSIONS } from '../../src/storage/migrations';
 import { createScenario, loadScenario } from '../../src/storage/scenarios';
 import { recentChanges } from '../../src/storage/change-log';
 import type { Op } from '../../src/storage/ops';
-import { FAKE_IDB, openTestDb, position, sampleScenario, uniqueDbName } from './helpers';
+import { FAKE_IDB, openTestDb, position, sampleScenario, storedRecord, uniqueDbName } from './helpers';
 
 const opened: Dexie[] = [];
 afterEach(() => {
@@ -115,7 +115,7 @@ describe('a newer schema opened in another tab', () => {
       label: 'x',
     });
     await expect(write).rejects.toMatchObject({ code: 'closed', message: CLOSED_MESSAGE });
-    expect(await next.table('positions').get(['sc', 'p1'])).toMatchObject({ notes: '' });
+    expect(await storedRecord(next, 'positions', 'sc', 'p1')).toMatchObject({ notes: '' });
   });
 
   it('refuses to open a database already upgraded by a newer release', async () => {
