@@ -3,10 +3,12 @@
 // To change the schema, append ONE entry, never edit a released one:
 //
 //   {
-//     version: 2,
-//     stores: { positions: '[scenarioId+id], scenarioId, [scenarioId+order], purpose' },  // only what changes
+//     version: 4,
+//     stores: { history: '++seq, scenarioId, batchId' },  // only what changes
 //     upgrade: async (tx) => {
-//       await tx.table('positions').toCollection().modify((row) => { row.newField = defaultValue; });
+//       await tx.table('positionBuckets').toCollection().modify((row) => {
+//         for (const record of row.records) record.newField = defaultValue;
+//       });
 //     },
 //   },
 //
