@@ -437,8 +437,8 @@ async function scrolls(page: Page, steps = 40): Promise<number[]> {
 }
 
 /**
- * For the notes: how long one read-write IndexedDB transaction takes in this browser (read one position and put
- * it back), the floor under the time an edit takes to be stored (« Enregistré »).
+ * For the notes: how long one read-write IndexedDB transaction takes in this browser (read one bucket of positions
+ * and put it back), the floor under the time an edit takes to be stored (« Enregistré »).
  */
 async function idbRoundTrips(page: Page, runs = 15): Promise<number[]> {
   return page.evaluate(
@@ -452,8 +452,8 @@ async function idbRoundTrips(page: Page, runs = 15): Promise<number[]> {
       try {
         for (let i = 0; i < runs; i++) {
           const t0 = performance.now();
-          const tx = db.transaction(['positions'], 'readwrite');
-          const store = tx.objectStore('positions');
+          const tx = db.transaction(['positionBuckets'], 'readwrite');
+          const store = tx.objectStore('positionBuckets');
           const cursor = store.openCursor(IDBKeyRange.bound([scenarioId], [scenarioId, []]));
           cursor.onsuccess = () => {
             if (cursor.result) store.put(cursor.result.value);
