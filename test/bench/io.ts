@@ -6,10 +6,10 @@
 //   into an empty 2026 scenario; the export of the same scenario.
 // - io.import_commit.10k: the plan of that preview (10 000 positions and their structures) turned into ops by
 //   src/state/import-summary.ts and written by the real storage code, applyChange (records, change-log rows and the
-//   undo entry in one transaction), on fake-indexeddb in Node. Not a pessimistic stand-in for the browser: it keeps
-//   everything in memory, while Chromium's browser process spends 0,1–0,3 ms on each of the ~10 600 requests of
-//   the transaction. So this figure is the JavaScript cost of the commit (storage code, Dexie, change log); the
-//   figure a person waits for is the in-browser one below.
+//   undo entry in one transaction), on fake-indexeddb in Node. Not a stand-in for the browser: it keeps everything
+//   in memory, while Chromium's browser process spends about 0,1 ms on each of the ~350 requests of the transaction
+//   (records packed in buckets, ADR 0005) and writes to disk. So this figure is the JavaScript cost of the commit
+//   (storage code, Dexie, change log); the figure a person waits for is the in-browser one below.
 // - io.import_preview_shown.10k, io.import_commit_shown.10k: the same in the built app in Chromium, from the file
 //   chosen to the preview shown and from `Valider l'import` to the success notice (see io-browser.ts).
 import 'fake-indexeddb/auto';
