@@ -7,7 +7,7 @@ import type { Position, Scenario } from '../domain/types';
 import { sheet, type Cell } from './export-cells';
 import { POSTES_COLUMNS, POSTES_LETTERS } from './export-columns';
 import { SHEET_NAMES, coFundingRows, parameterRows, positionRows, summaryRows } from './export-sheets';
-import { finishArchive } from './export-views';
+import { finishArchive, finishArchiveCompact, type ViewOptions } from './export-views';
 
 export interface ExportOptions {
   /** Only these positions (what the grid shows, filters applied); default: all of the scenario. */
@@ -26,11 +26,6 @@ export interface ExtraSheet {
   widths: readonly number[];
 }
 
-export const EXPORT_MIME_TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  ods: 'application/vnd.oasis.opendocument.spreadsheet',
-} as const;
-
 /** `Planificateur - Démonstration 2026.xlsx` without characters file systems refuse. */
 export function exportFileName(scenario: Scenario, bookType: 'xlsx' | 'ods'): string {
   const safe = [...scenario.name].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? ' ' : ch)).join('');
@@ -44,6 +39,29 @@ export function buildWorkbook(
   figures: ScenarioFigures,
   options: ExportOptions,
 ): ArrayBuffer {
+  const { stored, views } = uncompressedWorkbook(scenario, figures, options);
+  return finishArchive(stored, views);
+}
+
+/**
+ * The same workbook compressed by the platform's deflate where there is one: about 2,7 times smaller (1,8 MB
+ * instead of 4,8 MB for 10 000 positions), in about the same time. What the export worker writes.
+ */
+export async function buildWorkbookCompact(
+  scenario: Scenario,
+  figures: ScenarioFigures,
+  options: ExportOptions,
+): Promise<ArrayBuffer> {
+  const { stored, views } = uncompressedWorkbook(scenario, figures, options);
+  return finishArchiveCompact(stored, views);
+}
+
+/** SheetJS's uncompressed archive of the export, and the views to add before compressing it. */
+function uncompressedWorkbook(
+  scenario: Scenario,
+  figures: ScenarioFigures,
+  options: ExportOptions,
+): { stored: Uint8Array; views: ViewOptions } {
   const positions = options.rows ?? scenario.positions;
   const exportedAt = options.exportedAt ?? new Date().toISOString();
   const postes = sheet(
@@ -82,7 +100,7 @@ export function buildWorkbook(
   });
   const stored = written instanceof Uint8Array ? written : Uint8Array.from(written as ArrayLike<number>);
   const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
-  return finishArchive(stored, {
+  const views: ViewOptions = {
     bookType: options.bookType,
     frozen: [
       { name: SHEET_NAMES.positions, number: 2 },
@@ -91,5 +109,6 @@ export function buildWorkbook(
     odsFilters: [
       `${quoted(SHEET_NAMES.positions)}.A1:${quoted(SHEET_NAMES.positions)}.${POSTES_LETTERS.last}${lastRow}`,
     ],
-  });
+  };
+  return { stored, views };
 }

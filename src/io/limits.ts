@@ -40,6 +40,11 @@ export function readTimeoutMs(bytes: number): number {
   return Math.round(READ_TIMEOUT_BASE_MS + (READ_TIMEOUT_MS_PER_MB * Math.max(0, bytes)) / MB);
 }
 
+/** Time limit of an export worker: 15 s plus 1 s per 2 000 positions (10 000 take about 1 s on a 2-core VM). */
+export function exportTimeoutMs(positions: number): number {
+  return 15_000 + Math.ceil(Math.max(0, positions) / 2_000) * 1_000;
+}
+
 export function megabytes(bytes: number): string {
   return (bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
 }

@@ -1,8 +1,10 @@
 // Export of the active scenario as a file: .xlsx, .ods, .csv, or only the positions the Postes grid shows. The
-// writers of src/io are loaded on first use (SheetJS stays out of the page's first load); the bytes go to `save`
-// (a download in the page). A full .xlsx/.ods export saves the scenario to a file: the planner notes its time.
+// writers of src/io are loaded on first use (SheetJS stays out of the page's first load); workbooks are written in
+// a worker (io/export-client, which imports no SheetJS itself), so the page stays responsive; the bytes go to `save` (a download in the page). A
+// full .xlsx/.ods export saves the scenario to a file: the planner notes its time.
 import type { ScenarioFigures } from '../domain/recompute';
 import type { Position, Scenario } from '../domain/types';
+import { EXPORT_MIME_TYPES, writeWorkbook } from '../io/export-client';
 import { positionsCount } from './import-summary';
 
 export type ExportKind = 'xlsx' | 'ods' | 'csv' | 'view';
@@ -18,10 +20,18 @@ export interface ExportSource {
 /** Hands the file to the person (a download); `data` is the file's content. */
 export type SaveFile = (data: ArrayBuffer | string, fileName: string, mimeType: string) => void;
 
+/** Writes a workbook of the scenario (all positions, or `rows`): io/export-client's writeWorkbook by default. */
+export type WriteWorkbook = (
+  scenario: Scenario,
+  figures: ScenarioFigures,
+  options: { bookType: 'xlsx' | 'ods'; rows?: readonly Position[] },
+) => Promise<ArrayBuffer>;
+
 /** The file's name for a scenario name, `view` for the grid's rows only, and an extension. */
 export type NameFile = (scenarioName: string, view: boolean, extension: 'xlsx' | 'ods' | 'csv') => string;
 
 const CSV_MIME = 'text/csv;charset=utf-8';
+
 /** Lets the browser paint `Préparation du fichier…` before the page is busy writing. */
 const paint = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -34,11 +44,13 @@ export class FileExport {
   readonly #source: ExportSource;
   readonly #save: SaveFile;
   readonly #name: NameFile;
+  readonly #write: WriteWorkbook;
 
-  constructor(source: ExportSource, save: SaveFile, name: NameFile) {
+  constructor(source: ExportSource, save: SaveFile, name: NameFile, write: WriteWorkbook = writeWorkbook) {
     this.#source = source;
     this.#save = save;
     this.#name = name;
+    this.#write = write;
   }
 
   /**
@@ -68,8 +80,10 @@ export class FileExport {
         const { buildCsv } = await import('../io/export-csv');
         this.#save(buildCsv(scenario, figures), fileName, CSV_MIME);
       } else {
-        const { EXPORT_MIME_TYPES, buildWorkbook } = await import('../io/export-workbook');
-        const bytes = buildWorkbook(scenario, figures, { bookType: extension, rows });
+        const bytes = await this.#write(scenario, figures, {
+          bookType: extension,
+          ...(rows ? { rows } : {}),
+        });
         this.#save(bytes, fileName, EXPORT_MIME_TYPES[extension]);
       }
       const count = positionsCount(rows?.length ?? scenario.positions.length);

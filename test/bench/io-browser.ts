@@ -5,6 +5,9 @@
 // - io.import_commit_shown.10k: click on `Valider l'import` until the notice `Import terminé…` is in the page: the
 //   write into the browser's IndexedDB in one transaction (records, change log, undo entry), then the new scenario,
 //   its figures and the grid.
+// - io.export_shown.10k: then a click on `Exporter (.xlsx)` until the notice `Fichier « … » téléchargé` (the
+//   scenario sent to the export worker, the workbook written and deflated there, the download handed over), and
+//   io.export_shown.10k.max_long_task_ms: the longest task of the page meanwhile (how long it stopped answering).
 //
 // Timed in the page: capture-phase listeners note performance.now() at the input's `change` and at the click, a
 // MutationObserver notes it when the expected text is in the DOM. Each run opens the app in Chromium with a fresh
@@ -27,7 +30,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
-import { buildWorkbook } from '../../src/io/export-workbook';
+import { buildWorkbookCompact } from '../../src/io/export-workbook';
 import { summarize, type Metric } from './report';
 import { createProfiler, type Profiler } from './cpu-profile';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium';
@@ -134,7 +137,7 @@ async function oneImport(
   url: string,
   file: string,
   profiler: ((page: Page) => Promise<Profiler>) | null,
-): Promise<{ preview: number; commit: number }> {
+): Promise<{ preview: number; commit: number; export: number; exportLongestTask: number }> {
   const context = await newContext();
   try {
     const page = await context.newPage();
@@ -149,7 +152,8 @@ async function oneImport(
     const r = await timedImport(page, file, p);
     if (process.env.BENCH_IO_TRACE) await printIdbTrace(page);
     await p?.report('import-commit');
-    return r;
+    const e = await timedExport(page);
+    return { ...r, export: e.duration, exportLongestTask: e.longestTask };
   } finally {
     await context.close();
   }
@@ -202,12 +206,61 @@ async function timedImport(
   return { preview: (p.previewAt ?? 0) - (p.changeAt ?? 0), commit: (p.doneAt ?? 0) - (p.clickAt ?? 0) };
 }
 
+interface ExportProbe {
+  clickAt: number | null;
+  doneAt: number | null;
+  tasks: { start: number; duration: number }[];
+}
+
+/** From a click on `Exporter (.xlsx)` to the notice that the file was handed over, and the longest task meanwhile. */
+async function timedExport(page: Page): Promise<{ duration: number; longestTask: number }> {
+  await page.evaluate(() => {
+    const probe: ExportProbe = { clickAt: null, doneAt: null, tasks: [] };
+    (window as unknown as { __exportProbe: ExportProbe }).__exportProbe = probe;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    document.addEventListener(
+      'click',
+      (e) => {
+        const button = (e.target as HTMLElement | null)?.closest('button');
+        if (button?.textContent?.trim() === 'Exporter (.xlsx)') probe.clickAt = performance.now();
+      },
+      { capture: true },
+    );
+    const observer = new MutationObserver(() => {
+      if (probe.clickAt !== null && /Fichier « [^»]+ » téléchargé/.test(document.body.textContent ?? '')) {
+        probe.doneAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Exporter (.xlsx)', exact: true }).click(),
+  ]);
+  await page.waitForFunction(
+    () => (window as unknown as { __exportProbe: ExportProbe }).__exportProbe.doneAt !== null,
+    null,
+    { timeout: 60_000 },
+  );
+  const p = await page.evaluate(() => (window as unknown as { __exportProbe: ExportProbe }).__exportProbe);
+  const from = p.clickAt ?? 0;
+  const to = p.doneAt ?? 0;
+  const during = p.tasks.filter((t) => t.start + t.duration > from && t.start < to);
+  return { duration: to - from, longestTask: Math.max(0, ...during.map((t) => t.duration)) };
+}
+
 export async function benchIoBrowser(): Promise<Record<string, Metric>> {
   const executablePath = resolveChromium();
   const dir = mkdtempSync(join(tmpdir(), 'etp-bench-io-'));
   const file = join(dir, 'postes-10000.xlsx');
   const scenario = structuredClone(generateScenario(COUNT));
-  writeFileSync(file, new Uint8Array(buildWorkbook(scenario, recompute(scenario), { bookType: 'xlsx' })));
+  writeFileSync(
+    file,
+    new Uint8Array(await buildWorkbookCompact(scenario, recompute(scenario), { bookType: 'xlsx' })),
+  );
   console.log(
     `io navigateur : charge de la machine ${loadavg()
       .map((x) => x.toFixed(1))
@@ -227,19 +280,27 @@ export async function benchIoBrowser(): Promise<Record<string, Metric>> {
     };
     const preview: number[] = [];
     const commit: number[] = [];
+    const exported: number[] = [];
+    const exportTasks: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const profileDir = process.env.BENCH_IO_PROFILE;
       const profiler = profileDir ? (page: Page) => createProfiler(page, profileDir) : null;
       const r = await oneImport(newContext, server.url, file, profiler);
       preview.push(r.preview);
       commit.push(r.commit);
+      exported.push(r.export);
+      exportTasks.push(r.exportLongestTask);
       console.log(
-        `io navigateur${onDisk ? ' (profil sur disque)' : ''}, import ${run + 1} : aperçu ${r.preview.toFixed(0)} ms, validation ${r.commit.toFixed(0)} ms`,
+        `io navigateur${onDisk ? ' (profil sur disque)' : ''}, import ${run + 1} : aperçu ${r.preview.toFixed(0)} ms, ` +
+          `validation ${r.commit.toFixed(0)} ms ; export ${r.export.toFixed(0)} ms (tâche la plus longue ` +
+          `${r.exportLongestTask.toFixed(0)} ms)`,
       );
     }
     return {
       'io.import_preview_shown.10k': summarize(preview, 2000),
       'io.import_commit_shown.10k': summarize(commit, 1000),
+      'io.export_shown.10k': summarize(exported, null),
+      'io.export_shown.10k.max_long_task_ms': summarize(exportTasks, null),
     };
   } finally {
     await browser?.close().catch(() => undefined);

@@ -1,7 +1,9 @@
-// Builders for io tests: the shared fixtures' bytes, a 2026 scenario, deterministic ids, a full import.
+// Builders for io tests: the shared fixtures' bytes, a 2026 scenario, deterministic ids, a full import, a fake
+// worker.
 import { readFileSync } from 'node:fs';
 import { campaign2026, exampleRegionBudgets } from '../../src/domain/demo/campaign-2026';
 import type { Position, Scenario, Structure } from '../../src/domain/types';
+import type { WorkerLike } from '../../src/io/import-client';
 import { previewImport, type ImportPreview, type PreviewOptions } from '../../src/io/import-preview';
 import { readWorkbookBytes } from '../../src/io/read-workbook';
 
@@ -62,4 +64,24 @@ export function applyPlan(current: Scenario, preview: ImportPreview): Scenario {
 /** Replace U+202F and U+00A0 by plain spaces, to compare French formatted text. */
 export function plain(text: string): string {
   return text.replace(/[\u202f\u00a0]/g, ' ');
+}
+
+/** A Worker stand-in: records what it was sent, answers with `answer` (or never), counts terminate(). */
+export class FakeWorker implements WorkerLike {
+  onmessage: WorkerLike['onmessage'] = null;
+  onerror: WorkerLike['onerror'] = null;
+  onmessageerror: WorkerLike['onmessageerror'] = null;
+  terminated = 0;
+  received: unknown[] = [];
+  constructor(private readonly answer?: (data: unknown, worker: FakeWorker) => void) {}
+  postMessage(message: unknown): void {
+    this.received.push(message);
+    this.answer?.(message, this);
+  }
+  terminate(): void {
+    this.terminated++;
+  }
+  reply(data: unknown): void {
+    this.onmessage?.({ data } as MessageEvent<unknown>);
+  }
 }

@@ -1,30 +1,11 @@
 // The page's side of the worker: a worker that never answers is stopped and reported, an abort or a crash
 // too, and whatever comes back is rebuilt from an allowlist (no prototype pollution, no foreign objects).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readWorkbookInWorker, type NamedBlob, type WorkerLike } from '../../src/io/import-client';
+import { readWorkbookInWorker, type NamedBlob } from '../../src/io/import-client';
 import { MAX_FILE_BYTES, readTimeoutMs } from '../../src/io/limits';
 import { readWorkbookBytes } from '../../src/io/read-workbook';
 import { handleReadRequest } from '../../src/io/worker-protocol';
-import { fixture } from './helpers';
-
-class FakeWorker implements WorkerLike {
-  onmessage: WorkerLike['onmessage'] = null;
-  onerror: WorkerLike['onerror'] = null;
-  onmessageerror: WorkerLike['onmessageerror'] = null;
-  terminated = 0;
-  received: unknown[] = [];
-  constructor(private readonly answer?: (data: unknown, worker: FakeWorker) => void) {}
-  postMessage(message: unknown): void {
-    this.received.push(message);
-    this.answer?.(message, this);
-  }
-  terminate(): void {
-    this.terminated++;
-  }
-  reply(data: unknown): void {
-    this.onmessage?.({ data } as MessageEvent<unknown>);
-  }
-}
+import { FakeWorker, fixture } from './helpers';
 
 function file(name: string, bytes: Uint8Array): NamedBlob {
   return { name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer };

@@ -1,0 +1,188 @@
+// Workbooks written in the export worker: the compact archive holds exactly the same parts as SheetJS's deflate
+// gives, smaller; the worker's handler answers with transferred bytes or a French error; the page's side stops a
+// worker that fails, dies or passes its time limit, and trusts only bytes in the reply.
+import { inflateRawSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateScenario } from '../../src/domain/demo/generate';
+import { recompute } from '../../src/domain/recompute';
+import { ExportFailure, writeWorkbook } from '../../src/io/export-client';
+import { handleExportRequest, type ExportMessage } from '../../src/io/export-protocol';
+import { buildWorkbook, buildWorkbookCompact } from '../../src/io/export-workbook';
+import { exportTimeoutMs } from '../../src/io/limits';
+import { guardZip } from '../../src/io/zip-guard';
+import { FakeWorker } from './helpers';
+import { trickyScenario } from './tricky-scenario';
+
+afterEach(() => vi.useRealTimers());
+
+/** Every part of a zip, inflated by Node's zlib (an inflater independent of both deflaters). */
+function parts(bytes: ArrayBuffer): Map<string, string> {
+  const view = new Uint8Array(bytes);
+  return new Map(
+    guardZip(view, 'x').map((e) => {
+      const raw = view.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+      return [e.name, new TextDecoder().decode(e.method === 8 ? inflateRawSync(raw) : raw)];
+    }),
+  );
+}
+
+const EXPORTED_AT = '2026-11-22T09:00:00.000Z';
+
+describe('buildWorkbookCompact', () => {
+  it.each(['xlsx', 'ods'] as const)(
+    'writes the same %s parts, in the same order, as the synchronous export',
+    async (bookType) => {
+      const scenario = trickyScenario();
+      const figures = recompute(scenario);
+      const options = { bookType, exportedAt: EXPORTED_AT };
+      const compact = parts(await buildWorkbookCompact(scenario, figures, options));
+      const plain = parts(buildWorkbook(scenario, figures, options));
+      expect([...compact.keys()]).toEqual([...plain.keys()]);
+      expect(compact).toEqual(plain);
+    },
+  );
+
+  it('is less than half the size of SheetJS’s deflate for 2 000 positions', async () => {
+    const scenario = generateScenario(2_000);
+    const figures = recompute(scenario);
+    const options = { bookType: 'xlsx' as const, exportedAt: EXPORTED_AT };
+    const compact = await buildWorkbookCompact(scenario, figures, options);
+    const plain = buildWorkbook(scenario, figures, options);
+    expect(compact.byteLength).toBeLessThan(plain.byteLength / 2);
+  });
+});
+
+describe('handleExportRequest (in the worker)', () => {
+  async function handle(data: unknown): Promise<{ message: ExportMessage; transfer: Transferable[] }> {
+    let answer: { message: ExportMessage; transfer: Transferable[] } | undefined;
+    await handleExportRequest(data, (message, transfer) => (answer = { message, transfer }));
+    if (!answer) throw new Error('no answer');
+    return answer;
+  }
+
+  it('writes the grid’s rows only, recomputing the figures, and transfers the bytes', async () => {
+    const scenario = trickyScenario();
+    const rows = scenario.positions.slice(1, 2);
+    const { message, transfer } = await handle({ scenario, bookType: 'xlsx', rows, exportedAt: EXPORTED_AT });
+    expect(message.type).toBe('result');
+    const bytes = (message as { bytes: ArrayBuffer }).bytes;
+    expect(transfer).toEqual([bytes]);
+    const expected = buildWorkbook(scenario, recompute(scenario), {
+      bookType: 'xlsx',
+      rows,
+      exportedAt: EXPORTED_AT,
+    });
+    expect(parts(bytes)).toEqual(parts(expected));
+  });
+
+  it.each([
+    ['not an object', 'x'],
+    ['no positions', { scenario: {}, bookType: 'xlsx', exportedAt: EXPORTED_AT }],
+    ['another format', { scenario: trickyScenario(), bookType: 'csv', exportedAt: EXPORTED_AT }],
+    ['rows not a list', { scenario: trickyScenario(), bookType: 'ods', rows: {}, exportedAt: EXPORTED_AT }],
+  ])('answers an error, never bytes, to a request with %s', async (_what, data) => {
+    expect((await handle(data)).message).toEqual({ type: 'error', error: 'demande d’export illisible' });
+  });
+
+  it('answers the error of a scenario it cannot write', async () => {
+    const broken = { ...trickyScenario(), campaign: null };
+    const { message, transfer } = await handle({
+      scenario: broken,
+      bookType: 'xlsx',
+      exportedAt: EXPORTED_AT,
+    });
+    expect(message.type).toBe('error');
+    expect(transfer).toEqual([]);
+  });
+});
+
+describe('writeWorkbook (the page’s side)', () => {
+  const scenario = trickyScenario();
+  const figures = recompute(scenario);
+
+  it('allows 15 s plus 1 s per 2 000 positions', () => {
+    expect(exportTimeoutMs(0)).toBe(15_000);
+    expect(exportTimeoutMs(1)).toBe(16_000);
+    expect(exportTimeoutMs(10_000)).toBe(20_000);
+    expect(exportTimeoutMs(100_000)).toBe(65_000);
+  });
+
+  it('returns the bytes the worker wrote and stops the worker', async () => {
+    const worker = new FakeWorker((data, w) => {
+      void handleExportRequest(data, (message) => w.reply(message));
+    });
+    const bytes = await writeWorkbook(scenario, figures, {
+      bookType: 'ods',
+      createWorker: () => worker,
+      exportedAt: EXPORTED_AT,
+    });
+    const expected = buildWorkbook(scenario, figures, { bookType: 'ods', exportedAt: EXPORTED_AT });
+    expect(parts(bytes)).toEqual(parts(expected));
+    expect(worker.terminated).toBe(1);
+    expect(worker.received).toEqual([{ scenario, bookType: 'ods', exportedAt: EXPORTED_AT }]);
+  });
+
+  it('writes in the page, by the same code, where there is no Worker', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const bytes = await writeWorkbook(scenario, figures, { bookType: 'xlsx', exportedAt: EXPORTED_AT });
+    const expected = await buildWorkbookCompact(scenario, figures, {
+      bookType: 'xlsx',
+      exportedAt: EXPORTED_AT,
+    });
+    expect(parts(bytes)).toEqual(parts(expected));
+  });
+
+  it.each([
+    [
+      'an error it reports',
+      (w: FakeWorker) => w.reply({ type: 'error', error: 'mémoire insuffisante' }),
+      'le classeur n’a pas pu être écrit (mémoire insuffisante)',
+    ],
+    [
+      'an unexpected reply',
+      (w: FakeWorker) => w.reply({ type: 'result', bytes: 'PK…' }),
+      'le module d’écriture des classeurs a répondu de façon inattendue',
+    ],
+    [
+      'its death',
+      (w: FakeWorker) => w.onerror?.(new Event('error')),
+      'le module d’écriture des classeurs s’est arrêté',
+    ],
+    [
+      'a reply that cannot be received',
+      (w: FakeWorker) => w.onmessageerror?.({} as MessageEvent<unknown>),
+      'le classeur écrit n’a pas pu être reçu',
+    ],
+  ])('fails on %s with a French message and stops the worker', async (_what, act, message) => {
+    const worker = new FakeWorker((_data, w) => act(w));
+    const write = writeWorkbook(scenario, figures, { bookType: 'xlsx', createWorker: () => worker });
+    await expect(write).rejects.toEqual(new ExportFailure(message));
+    expect(worker.terminated).toBe(1);
+  });
+
+  it('stops a worker that never answers at its time limit', async () => {
+    vi.useFakeTimers();
+    const worker = new FakeWorker();
+    const write = writeWorkbook(scenario, figures, { bookType: 'xlsx', createWorker: () => worker });
+    const outcome = expect(write).rejects.toEqual(
+      new ExportFailure('l’écriture du classeur a dépassé 16 s et a été arrêtée'),
+    );
+    await vi.advanceTimersByTimeAsync(exportTimeoutMs(scenario.positions.length) - 1);
+    expect(worker.terminated).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await outcome;
+    expect(worker.terminated).toBe(1);
+  });
+
+  it('fails when the worker cannot start', async () => {
+    const write = writeWorkbook(scenario, figures, {
+      bookType: 'xlsx',
+      createWorker: () => {
+        throw new Error('Worker interdit');
+      },
+    });
+    await expect(write).rejects.toEqual(
+      new ExportFailure('le module d’écriture des classeurs n’a pas pu démarrer'),
+    );
+  });
+});
