@@ -13,20 +13,41 @@ export interface ZipFile {
   store?: boolean;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
+/** CRC-32 tables for slicing by 4: T[k][b] is the CRC of byte b followed by k zero bytes. */
+const CRC_TABLES = (() => {
+  const t = new Int32Array(4 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
+    t[n] = c;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    for (let k = 1; k < 4; k++) {
+      const previous = t[(k - 1) * 256 + n] as number;
+      t[k * 256 + n] = (t[previous & 0xff] as number) ^ (previous >>> 8);
+    }
+  }
+  return t;
 })();
 
+/** CRC-32 (zip, IEEE 802.3) of `data`, four bytes per step: the exported parts weigh about 13 MB at 10 000 rows. */
 export function crc32(data: Uint8Array): number {
+  const t = CRC_TABLES;
   let c = -1;
-  for (let i = 0; i < data.length; i++)
-    c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  let i = 0;
+  for (const end = data.length - 3; i < end; i += 4) {
+    c ^=
+      (data[i] as number) |
+      ((data[i + 1] as number) << 8) |
+      ((data[i + 2] as number) << 16) |
+      ((data[i + 3] as number) << 24);
+    c =
+      (t[768 + (c & 0xff)] as number) ^
+      (t[512 + ((c >>> 8) & 0xff)] as number) ^
+      (t[256 + ((c >>> 16) & 0xff)] as number) ^
+      (t[c >>> 24] as number);
+  }
+  for (; i < data.length; i++) c = (t[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
@@ -63,18 +84,26 @@ export function readStoredZip(bytes: Uint8Array): ZipFile[] {
   });
 }
 
+/**
+ * Entries kept uncompressed: those asked for, and empty ones (SheetJS's deflate gives no bytes for them, which
+ * is not a valid deflate stream).
+ */
+function stored(f: ZipFile): boolean {
+  return f.store === true || f.data.length === 0;
+}
+
 /** A zip archive (no ZIP64: exports stay far below 4 GB), UTF-8 names, fixed timestamp 1980-01-01. */
 export function writeZip(files: readonly ZipFile[]): Uint8Array {
   return assembleZip(
     files,
-    files.map((f) => (f.store ? f.data : deflate(f.data))),
+    files.map((f) => (stored(f) ? f.data : deflate(f.data))),
   );
 }
 
 /** The same archive deflated by the platform (smaller), or by SheetJS where the platform cannot. */
 export async function writeZipCompact(files: readonly ZipFile[]): Promise<Uint8Array> {
   if (!hasNativeDeflate()) return writeZip(files);
-  const bodies = await Promise.all(files.map((f) => (f.store ? f.data : deflateNative(f.data))));
+  const bodies = await Promise.all(files.map((f) => (stored(f) ? f.data : deflateNative(f.data))));
   return assembleZip(files, bodies);
 }
 
@@ -96,7 +125,7 @@ function assembleZip(files: readonly ZipFile[], bodies: readonly Uint8Array[]): 
     local.v.setUint32(0, 0x04034b50, true);
     local.v.setUint16(4, 20, true);
     local.v.setUint16(6, 0x0800, true);
-    local.v.setUint16(8, f.store ? 0 : 8, true);
+    local.v.setUint16(8, stored(f) ? 0 : 8, true);
     local.v.setUint16(12, 0x0021, true);
     local.v.setUint32(14, crc, true);
     local.v.setUint32(18, body.length, true);
