@@ -1,28 +1,32 @@
-// The page's side of the export worker: sends the scenario, waits for the workbook's bytes, and stops the worker
-// when it answers, fails, dies or passes its time limit. Where the page has no Worker (unit tests in Node), the
-// workbook is written in the page, by the same code.
-import type { ScenarioFigures } from '../domain/recompute';
+// The page's side of the export worker: sends the scenario, waits for the file's bytes, and stops the worker when
+// it answers, fails, dies or passes its time limit. Where the page has no Worker (unit tests in Node), the file is
+// written in the page, by the same code. Imports no SheetJS itself: the page's chunks stay without it.
 import type { Position, Scenario } from '../domain/types';
+import type { ExportRequest } from './export-protocol';
 import type { WorkerLike } from './import-client';
 import { exportTimeoutMs } from './limits';
+import type { JournalEntry } from './scenario-file-format';
 import { isRecord, own } from './workbook-data';
-import type { ExportRequest } from './export-protocol';
 
 export const EXPORT_MIME_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
 } as const;
 
-export interface WriteWorkbookOptions {
-  bookType: 'xlsx' | 'ods';
-  /** Only these positions (the grid's rows); default: all of the scenario. */
-  rows?: readonly Position[];
+/** Where and how long to write. */
+export interface WorkerOptions {
   /** Default: the module worker of export-worker.ts, or none where the page has no Worker. */
   createWorker?: (() => WorkerLike) | null;
   /** Default exportTimeoutMs(number of positions). */
   timeoutMs?: number;
-  /** ISO date written in Paramètres; default now. */
+  /** ISO date written in the file; default now. */
   exportedAt?: string;
+}
+
+export interface WriteWorkbookOptions extends WorkerOptions {
+  bookType: 'xlsx' | 'ods';
+  /** Only these positions (the grid's rows); default: all of the scenario. */
+  rows?: readonly Position[];
 }
 
 export function createExportWorker(): WorkerLike {
@@ -31,18 +35,45 @@ export function createExportWorker(): WorkerLike {
   }) as unknown as WorkerLike;
 }
 
-/** An export that could not be written; `message` is French and says nothing was saved. */
+/** A file that could not be written; `message` is French. */
 export class ExportFailure extends Error {
   override name = 'ExportFailure';
 }
 
-/** The workbook's bytes, written in a worker; `figures` (recompute(scenario)) serves when written in the page. */
-export async function writeWorkbook(
+/** An export workbook's bytes (`Exporter (.xlsx)` / `(.ods)`), written in a worker. */
+export function writeWorkbook(scenario: Scenario, options: WriteWorkbookOptions): Promise<ArrayBuffer> {
+  const request: ExportRequest = {
+    kind: 'workbook',
+    scenario,
+    bookType: options.bookType,
+    exportedAt: options.exportedAt ?? new Date().toISOString(),
+    ...(options.rows ? { rows: options.rows } : {}),
+  };
+  return writeInWorker(request, options.rows?.length ?? scenario.positions.length, options);
+}
+
+/** A scenario file's bytes (`Enregistrer le scénario`), written in a worker. */
+export function writeScenarioFile(
   scenario: Scenario,
-  figures: ScenarioFigures,
-  options: WriteWorkbookOptions,
+  changeLog: readonly JournalEntry[],
+  appVersion: string,
+  options: WorkerOptions = {},
 ): Promise<ArrayBuffer> {
-  const exportedAt = options.exportedAt ?? new Date().toISOString();
+  const request: ExportRequest = {
+    kind: 'scenarioFile',
+    scenario,
+    changeLog,
+    appVersion,
+    exportedAt: options.exportedAt ?? new Date().toISOString(),
+  };
+  return writeInWorker(request, scenario.positions.length + changeLog.length, options);
+}
+
+async function writeInWorker(
+  request: ExportRequest,
+  rows: number,
+  options: WorkerOptions,
+): Promise<ArrayBuffer> {
   const createWorker =
     options.createWorker === undefined
       ? typeof Worker === 'undefined'
@@ -50,15 +81,10 @@ export async function writeWorkbook(
         : createExportWorker
       : options.createWorker;
   if (!createWorker) {
-    const { buildWorkbookCompact } = await import('./export-workbook');
-    return buildWorkbookCompact(scenario, figures, {
-      bookType: options.bookType,
-      exportedAt,
-      ...(options.rows ? { rows: options.rows } : {}),
-    });
+    const { writeRequested } = await import('./export-protocol');
+    return writeRequested(request);
   }
-  const count = options.rows?.length ?? scenario.positions.length;
-  const timeoutMs = options.timeoutMs ?? exportTimeoutMs(count);
+  const timeoutMs = options.timeoutMs ?? exportTimeoutMs(rows);
   let worker: WorkerLike;
   try {
     worker = createWorker();
@@ -94,12 +120,6 @@ export async function writeWorkbook(
       } else if (type === 'error' && typeof error === 'string') {
         fail(`le classeur n’a pas pu être écrit (${error.slice(0, 300)})`);
       } else fail('le module d’écriture des classeurs a répondu de façon inattendue');
-    };
-    const request: ExportRequest = {
-      scenario,
-      bookType: options.bookType,
-      exportedAt,
-      ...(options.rows ? { rows: options.rows } : {}),
     };
     try {
       worker.postMessage(request, []);

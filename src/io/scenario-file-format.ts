@@ -1,6 +1,7 @@
 // The scenario file's contract (format type, version, sheets, metadata keys): an app export workbook plus the
 // sheets Structures, Rattachements, Métadonnées and Journal. Changing a key or a sheet means a new format version, a
 // migration step in scenario-file-migrate.ts and a fixture per version in test/fixtures.
+import type { Scenario } from '../domain/types';
 import type { ChangeRow } from '../storage/rows';
 
 export const SCENARIO_FILE_TYPE = 'planificateur-etp-scenario';
@@ -82,3 +83,14 @@ export {
 
 /** One change-log row as the file carries it: a ChangeRow without seq and scenario id (values JSON-safe). */
 export type JournalEntry = Omit<ChangeRow, 'seq' | 'scenarioId'>;
+
+/** `scenario-Démonstration-2026-2026-11-22.xlsx`: the name without characters file systems refuse. */
+export function scenarioFileName(scenario: Scenario, isoDate: string): string {
+  const safe = [...scenario.name]
+    .map((ch) => (ch <= ' ' || '\\/:*?"<>|\u00a0\u202f'.includes(ch) ? '-' : ch))
+    .join('')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+  return `scenario-${safe || 'sans-nom'}-${isoDate.slice(0, 10)}.xlsx`;
+}

@@ -1,7 +1,7 @@
 // Scenario files: one .xlsx that carries a whole scenario (export workbook + Structures, Métadonnées,
 // Journal), written by buildScenarioFile and opened by readScenarioFile (guard → migrate → restore).
 // Loaded by a dynamic import from the page, so SheetJS stays out of the main bundle.
-export { buildScenarioFile, scenarioFileName, type ScenarioFileOptions } from './scenario-file-write';
+export { buildScenarioFile, type ScenarioFileOptions } from './scenario-file-write';
 export { readScenarioFile, type OpenedScenarioFile, type ReadScenarioOptions } from './scenario-file-read';
 export {
   APP_VERSION,

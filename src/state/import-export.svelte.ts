@@ -23,7 +23,6 @@ export type SaveFile = (data: ArrayBuffer | string, fileName: string, mimeType: 
 /** Writes a workbook of the scenario (all positions, or `rows`): io/export-client's writeWorkbook by default. */
 export type WriteWorkbook = (
   scenario: Scenario,
-  figures: ScenarioFigures,
   options: { bookType: 'xlsx' | 'ods'; rows?: readonly Position[] },
 ) => Promise<ArrayBuffer>;
 
@@ -80,7 +79,7 @@ export class FileExport {
         const { buildCsv } = await import('../io/export-csv');
         this.#save(buildCsv(scenario, figures), fileName, CSV_MIME);
       } else {
-        const bytes = await this.#write(scenario, figures, {
+        const bytes = await this.#write(scenario, {
           bookType: extension,
           ...(rows ? { rows } : {}),
         });

@@ -16,7 +16,10 @@ import {
 import { formatDate } from '../domain/format-fr';
 import { err, type Result } from '../domain/result';
 import type { NamedBlob } from '../io/import-client';
+import { writeScenarioFile } from '../io/export-client';
 import type { JournalEntry, OpenedScenarioFile } from '../io/scenario-file';
+import { scenarioFileName } from '../io/scenario-file-format';
+import { APP_VERSION } from '../app-version';
 import type { WorkbookData } from '../io/workbook-data';
 import type { ChangeRow } from '../storage/rows';
 import { nowIso } from './clock';
@@ -45,6 +48,8 @@ export interface ScenarioFilesDeps {
     rows: readonly JournalEntry[],
     who: string,
   ) => Promise<number>;
+  /** Writes the scenario file's bytes (in the export worker by default). */
+  writeScenarioFile: typeof writeScenarioFile;
 }
 
 /** Every change-log row goes into the file (the writer keeps the newest 150 000). */
@@ -113,6 +118,7 @@ export class ScenarioFiles {
         deps.importJournal ??
         ((scenarioId, fileName, rows, who) =>
           planner.appendFileChangeLog({ scenarioId, fileName, who, rows })),
+      writeScenarioFile: deps.writeScenarioFile ?? writeScenarioFile,
     };
   }
 
@@ -120,12 +126,11 @@ export class ScenarioFiles {
   async save(): Promise<{ fileName: string; bytes: ArrayBuffer } | null> {
     this.saving = true;
     try {
-      const { scenario, figures } = this.#planner;
+      const { scenario } = this.#planner;
       const log = (await this.#planner.recentChanges(ALL_ROWS)).reverse().map(toJournal);
-      const io = await loadIo();
       const exportedAt = nowIso();
-      const bytes = io.buildScenarioFile(scenario, figures, log, { appVersion: io.APP_VERSION, exportedAt });
-      const fileName = io.scenarioFileName(scenario, exportedAt);
+      const bytes = await this.#deps.writeScenarioFile(scenario, log, APP_VERSION, { exportedAt });
+      const fileName = scenarioFileName(scenario, exportedAt);
       this.saveNotice = { text: `Scénario enregistré dans « ${fileName} ».`, error: false };
       await this.#planner.markSaved();
       return { fileName, bytes };

@@ -5,12 +5,15 @@ import { inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
-import { ExportFailure, writeWorkbook } from '../../src/io/export-client';
+import { ExportFailure, writeScenarioFile, writeWorkbook } from '../../src/io/export-client';
 import { handleExportRequest, type ExportMessage } from '../../src/io/export-protocol';
 import { buildWorkbook, buildWorkbookCompact } from '../../src/io/export-workbook';
 import { exportTimeoutMs } from '../../src/io/limits';
 import { guardZip } from '../../src/io/zip-guard';
+import { readWorkbookBytes } from '../../src/io/read-workbook';
+import { readScenarioFile } from '../../src/io/scenario-file-read';
 import { FakeWorker } from './helpers';
+import { counter, richScenario, SAVED_AT, sampleJournal, saveBytes } from './scenario-file-helpers';
 import { trickyScenario } from './tricky-scenario';
 
 afterEach(() => vi.useRealTimers());
@@ -63,7 +66,13 @@ describe('handleExportRequest (in the worker)', () => {
   it('writes the grid’s rows only, recomputing the figures, and transfers the bytes', async () => {
     const scenario = trickyScenario();
     const rows = scenario.positions.slice(1, 2);
-    const { message, transfer } = await handle({ scenario, bookType: 'xlsx', rows, exportedAt: EXPORTED_AT });
+    const { message, transfer } = await handle({
+      kind: 'workbook',
+      scenario,
+      bookType: 'xlsx',
+      rows,
+      exportedAt: EXPORTED_AT,
+    });
     expect(message.type).toBe('result');
     const bytes = (message as { bytes: ArrayBuffer }).bytes;
     expect(transfer).toEqual([bytes]);
@@ -77,9 +86,26 @@ describe('handleExportRequest (in the worker)', () => {
 
   it.each([
     ['not an object', 'x'],
-    ['no positions', { scenario: {}, bookType: 'xlsx', exportedAt: EXPORTED_AT }],
-    ['another format', { scenario: trickyScenario(), bookType: 'csv', exportedAt: EXPORTED_AT }],
-    ['rows not a list', { scenario: trickyScenario(), bookType: 'ods', rows: {}, exportedAt: EXPORTED_AT }],
+    ['no kind', { scenario: trickyScenario(), bookType: 'xlsx', exportedAt: EXPORTED_AT }],
+    ['no positions', { kind: 'workbook', scenario: {}, bookType: 'xlsx', exportedAt: EXPORTED_AT }],
+    [
+      'another format',
+      { kind: 'workbook', scenario: trickyScenario(), bookType: 'csv', exportedAt: EXPORTED_AT },
+    ],
+    [
+      'rows not a list',
+      { kind: 'workbook', scenario: trickyScenario(), bookType: 'ods', rows: {}, exportedAt: EXPORTED_AT },
+    ],
+    [
+      'a change log not a list',
+      {
+        kind: 'scenarioFile',
+        scenario: trickyScenario(),
+        changeLog: 'x',
+        appVersion: '1',
+        exportedAt: EXPORTED_AT,
+      },
+    ],
   ])('answers an error, never bytes, to a request with %s', async (_what, data) => {
     expect((await handle(data)).message).toEqual({ type: 'error', error: 'demande d’export illisible' });
   });
@@ -87,11 +113,13 @@ describe('handleExportRequest (in the worker)', () => {
   it('answers the error of a scenario it cannot write', async () => {
     const broken = { ...trickyScenario(), campaign: null };
     const { message, transfer } = await handle({
+      kind: 'workbook',
       scenario: broken,
       bookType: 'xlsx',
       exportedAt: EXPORTED_AT,
     });
     expect(message.type).toBe('error');
+    expect((message as { error: string }).error).not.toBe('demande d’export illisible');
     expect(transfer).toEqual([]);
   });
 });
@@ -111,7 +139,7 @@ describe('writeWorkbook (the page’s side)', () => {
     const worker = new FakeWorker((data, w) => {
       void handleExportRequest(data, (message) => w.reply(message));
     });
-    const bytes = await writeWorkbook(scenario, figures, {
+    const bytes = await writeWorkbook(scenario, {
       bookType: 'ods',
       createWorker: () => worker,
       exportedAt: EXPORTED_AT,
@@ -119,12 +147,14 @@ describe('writeWorkbook (the page’s side)', () => {
     const expected = buildWorkbook(scenario, figures, { bookType: 'ods', exportedAt: EXPORTED_AT });
     expect(parts(bytes)).toEqual(parts(expected));
     expect(worker.terminated).toBe(1);
-    expect(worker.received).toEqual([{ scenario, bookType: 'ods', exportedAt: EXPORTED_AT }]);
+    expect(worker.received).toEqual([
+      { kind: 'workbook', scenario, bookType: 'ods', exportedAt: EXPORTED_AT },
+    ]);
   });
 
   it('writes in the page, by the same code, where there is no Worker', async () => {
     expect(typeof Worker).toBe('undefined');
-    const bytes = await writeWorkbook(scenario, figures, { bookType: 'xlsx', exportedAt: EXPORTED_AT });
+    const bytes = await writeWorkbook(scenario, { bookType: 'xlsx', exportedAt: EXPORTED_AT });
     const expected = await buildWorkbookCompact(scenario, figures, {
       bookType: 'xlsx',
       exportedAt: EXPORTED_AT,
@@ -155,7 +185,7 @@ describe('writeWorkbook (the page’s side)', () => {
     ],
   ])('fails on %s with a French message and stops the worker', async (_what, act, message) => {
     const worker = new FakeWorker((_data, w) => act(w));
-    const write = writeWorkbook(scenario, figures, { bookType: 'xlsx', createWorker: () => worker });
+    const write = writeWorkbook(scenario, { bookType: 'xlsx', createWorker: () => worker });
     await expect(write).rejects.toEqual(new ExportFailure(message));
     expect(worker.terminated).toBe(1);
   });
@@ -163,7 +193,7 @@ describe('writeWorkbook (the page’s side)', () => {
   it('stops a worker that never answers at its time limit', async () => {
     vi.useFakeTimers();
     const worker = new FakeWorker();
-    const write = writeWorkbook(scenario, figures, { bookType: 'xlsx', createWorker: () => worker });
+    const write = writeWorkbook(scenario, { bookType: 'xlsx', createWorker: () => worker });
     const outcome = expect(write).rejects.toEqual(
       new ExportFailure('l’écriture du classeur a dépassé 16 s et a été arrêtée'),
     );
@@ -175,7 +205,7 @@ describe('writeWorkbook (the page’s side)', () => {
   });
 
   it('fails when the worker cannot start', async () => {
-    const write = writeWorkbook(scenario, figures, {
+    const write = writeWorkbook(scenario, {
       bookType: 'xlsx',
       createWorker: () => {
         throw new Error('Worker interdit');
@@ -184,5 +214,40 @@ describe('writeWorkbook (the page’s side)', () => {
     await expect(write).rejects.toEqual(
       new ExportFailure('le module d’écriture des classeurs n’a pas pu démarrer'),
     );
+  });
+});
+
+describe('writeScenarioFile (Enregistrer le scénario)', () => {
+  it('writes in the worker the same file as in the page, which opens as the same scenario and journal', async () => {
+    const source = richScenario();
+    const journal = sampleJournal();
+    const worker = new FakeWorker((data, w) => {
+      void handleExportRequest(data, (message) => w.reply(message));
+    });
+    const bytes = await writeScenarioFile(source, journal, '0.1.0', {
+      createWorker: () => worker,
+      exportedAt: SAVED_AT,
+    });
+    expect(worker.terminated).toBe(1);
+    expect(parts(bytes)).toEqual(parts(saveBytes(source, journal).buffer as ArrayBuffer));
+    const opened = readScenarioFile(readWorkbookBytes('scenario.xlsx', new Uint8Array(bytes)), {
+      newId: counter(),
+    });
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.value.scenario).toEqual(source);
+    expect(opened.value.changeLog).toEqual(journal);
+  });
+
+  it('allows time for the positions and the change log', async () => {
+    vi.useFakeTimers();
+    const worker = new FakeWorker();
+    const write = writeScenarioFile(richScenario(), sampleJournal(), '0.1.0', { createWorker: () => worker });
+    const outcome = expect(write).rejects.toBeInstanceOf(ExportFailure);
+    const limit = exportTimeoutMs(richScenario().positions.length + sampleJournal().length);
+    await vi.advanceTimersByTimeAsync(limit - 1);
+    expect(worker.terminated).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await outcome;
+    expect(worker.terminated).toBe(1);
   });
 });

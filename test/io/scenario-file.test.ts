@@ -11,7 +11,7 @@ import { readWorkbookBytes } from '../../src/io/read-workbook';
 import { formatFileDiagnostic } from '../../src/io/scenario-file-diagnostics';
 import { migrateScenarioFile, guardScenarioFile, type Migration } from '../../src/io/scenario-file-migrate';
 import { readScenarioFile } from '../../src/io/scenario-file-read';
-import { scenarioFileName } from '../../src/io/scenario-file-write';
+import { scenarioFileName } from '../../src/io/scenario-file-format';
 import {
   counter,
   metadataRow,
