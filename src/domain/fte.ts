@@ -17,4 +17,3 @@ export function fteFromDecimal(value: number): Fte {
   if (Math.abs(h - value * 100) > 1e-6) throw new RangeError(`ETP avec plus de deux décimales : ${value}`);
   return fte(h);
 }
-

@@ -31,14 +31,24 @@ describe('backup and restore', () => {
       await b.switchScenario('demo-2026');
       return b.recentChanges(50);
     })();
-    expect(log.some((c) => c.entityId === 'occ-2' && c.field === 'stateAmount' && c.newValue === 2_900_000)).toBe(true);
+    expect(
+      log.some((c) => c.entityId === 'occ-2' && c.field === 'stateAmount' && c.newValue === 2_900_000),
+    ).toBe(true);
   });
 
   it.each([
     ['not JSON', 'pas du json', /JSON illisible/],
     ['another format', JSON.stringify({ format: 'autre' }), /n'est pas une sauvegarde/],
-    ['a newer version', JSON.stringify({ format: BACKUP_FORMAT, version: 99, scenarios: [] }), /version plus récente.*format 99/],
-    ['a broken record', JSON.stringify({ format: BACKUP_FORMAT, version: 1, scenarios: [{ id: 'x' }] }), /scénario n° 1/],
+    [
+      'a newer version',
+      JSON.stringify({ format: BACKUP_FORMAT, version: 99, scenarios: [] }),
+      /version plus récente.*format 99/,
+    ],
+    [
+      'a broken record',
+      JSON.stringify({ format: BACKUP_FORMAT, version: 1, scenarios: [{ id: 'x' }] }),
+      /scénario n° 1/,
+    ],
   ])('refuses %s and writes nothing', async (_name, text, message) => {
     const p = await started();
     const before = await p.readScenario('demo-2026');
@@ -50,7 +60,10 @@ describe('backup and restore', () => {
 
   it('drops __proto__ keys and leaves Object.prototype untouched', async () => {
     const a = await started();
-    const text = (await a.backupText()).replace('"id":"occ-1"', '"__proto__":{"polluted":"yes"},"id":"occ-1"');
+    const text = (await a.backupText()).replace(
+      '"id":"occ-1"',
+      '"__proto__":{"polluted":"yes"},"id":"occ-1"',
+    );
     const b = await started();
     const r = await b.restoreBackup(text, 'f.json');
     expect(r.ok).toBe(true);

@@ -38,7 +38,13 @@ describe('Planner', () => {
     await reloaded.start(name);
     expect(reloaded.scenario.positions.find((p) => p.id === 'occ-2')!.stateAmount).toBe(e(29_000));
     const log = await reloaded.recentChanges(10);
-    expect(log[0]).toMatchObject({ entityId: 'occ-2', field: 'stateAmount', oldValue: e(29_400), newValue: e(29_000), source: 'grid' });
+    expect(log[0]).toMatchObject({
+      entityId: 'occ-2',
+      field: 'stateAmount',
+      oldValue: e(29_400),
+      newValue: e(29_000),
+      source: 'grid',
+    });
   });
 
   it('refuses an unreadable value, keeps the old one and writes nothing', async () => {
@@ -65,7 +71,9 @@ describe('Planner', () => {
       { positionId: 'occ-3', field: 'annualCost', text: 'beaucoup' },
     ]);
     expect(out.applied).toBe(2);
-    expect(out.problems).toEqual([expect.objectContaining({ positionId: 'occ-3', message: expect.stringContaining('illisible') })]);
+    expect(out.problems).toEqual([
+      expect.objectContaining({ positionId: 'occ-3', message: expect.stringContaining('illisible') }),
+    ]);
     expect(planner.undoLabel).toBe('Collage de 2 cellules');
     await planner.undo();
     const p = planner.scenario.positions.find((x) => x.id === 'occ-2')!;
@@ -80,7 +88,9 @@ describe('Planner', () => {
     const id = await planner.addPosition('53');
     expect(planner.scenario.positions).toHaveLength(count + 1);
     const copy = await planner.duplicatePosition('occ-1');
-    expect(planner.scenario.positions.find((p) => p.id === copy)).toMatchObject({ structureId: 'st-conseil-departemental-de-l-aude' });
+    expect(planner.scenario.positions.find((p) => p.id === copy)).toMatchObject({
+      structureId: 'st-conseil-departemental-de-l-aude',
+    });
     await planner.deletePositions([id, copy]);
     expect(planner.scenario.positions).toHaveLength(count);
     const reloaded = new Planner();

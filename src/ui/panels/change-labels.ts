@@ -54,10 +54,14 @@ export function describeValue(field: string, value: unknown): string {
   if (field === 'fte' && typeof value === 'number') return formatFte(value as Fte);
   if (field === 'coFundings' && Array.isArray(value)) {
     return value
-      .map((c: { funder?: unknown; amount?: unknown }) => `${String(c.funder)} ${formatEuros(Number(c.amount) as Cents)}`)
+      .map(
+        (c: { funder?: unknown; amount?: unknown }) =>
+          `${String(c.funder)} ${formatEuros(Number(c.amount) as Cents)}`,
+      )
       .join(' ; ');
   }
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (typeof value === 'object') return field === '*' ? 'enregistrement' : JSON.stringify(value).slice(0, 120);
+  if (typeof value === 'object')
+    return field === '*' ? 'enregistrement' : JSON.stringify(value).slice(0, 120);
   return String(value);
 }

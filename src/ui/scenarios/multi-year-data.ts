@@ -62,4 +62,3 @@ export function multiYearTable(scenario: Scenario): MultiYearTable {
     regions: codes.map((code) => rowOf(code, byRegion.get(code) ?? [], scenario, years)),
   };
 }
-
