@@ -12,8 +12,8 @@ import type { Cents } from '../../src/domain/money';
 import { recompute } from '../../src/domain/recompute';
 import type { Position, Scenario } from '../../src/domain/types';
 import { occitanieScenario } from '../domain/helpers';
-import { buildWorkbook } from '../../src/io/export-workbook';
-import { buildScenarioFile } from '../../src/io/scenario-file-write';
+import { buildWorkbookCompact } from '../../src/io/export-workbook';
+import { buildScenarioFileCompact } from '../../src/io/scenario-file-write';
 import {
   convertToXlsx,
   formulaCachedValues,
@@ -98,10 +98,15 @@ beforeAll(async () => {
       const shown = c.rows ?? c.scenario.positions;
       const figures = recompute(c.scenario);
       const exportedAt = '2026-11-22T10:00:00.000Z';
+      // The files as people get them: written as the export worker writes them.
       const app = new Uint8Array(
         c.scenarioFile
-          ? buildScenarioFile(c.scenario, figures, [], { appVersion: '0.1.0', exportedAt })
-          : buildWorkbook(c.scenario, figures, { bookType: c.bookType, rows: c.rows, exportedAt }),
+          ? await buildScenarioFileCompact(c.scenario, figures, [], { appVersion: '0.1.0', exportedAt })
+          : await buildWorkbookCompact(c.scenario, figures, {
+              bookType: c.bookType,
+              rows: c.rows,
+              exportedAt,
+            }),
       );
       const given = rewriteCachedValues(app, c.bookType, c.poison ?? null);
       const file = join(work, `${c.name}-${c.bookType}.${c.bookType}`);
