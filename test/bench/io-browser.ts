@@ -44,12 +44,28 @@ interface IoProbe {
   previewAt: number | null;
   clickAt: number | null;
   doneAt: number | null;
+  /** The page's long tasks (over 50 ms), from the PerformanceObserver. */
+  tasks: LongTask[];
+}
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** The longest of the tasks that overlap [from, to] (0 when none), in ms. */
+function longestTask(tasks: readonly LongTask[], from: number, to: number): number {
+  const during = tasks.filter((t) => t.start + t.duration > from && t.start < to);
+  return Math.max(0, ...during.map((t) => t.duration));
 }
 
 /** Runs in the page: the probe of one import. */
 function installProbe(): void {
-  const probe: IoProbe = { changeAt: null, previewAt: null, clickAt: null, doneAt: null };
+  const probe: IoProbe = { changeAt: null, previewAt: null, clickAt: null, doneAt: null, tasks: [] };
   (window as unknown as { __ioProbe: IoProbe }).__ioProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask' });
   const ac = new AbortController();
   document.addEventListener(
     'change',
@@ -137,7 +153,7 @@ async function oneImport(
   url: string,
   file: string,
   profiler: ((page: Page) => Promise<Profiler>) | null,
-): Promise<{ preview: number; commit: number; export: number; exportLongestTask: number }> {
+): Promise<ImportTimes & { export: number; exportLongestTask: number }> {
   const context = await newContext();
   try {
     const page = await context.newPage();
@@ -176,11 +192,7 @@ async function printIdbTrace(page: Page): Promise<void> {
   console.log(`  notice affichée : +${((probe.doneAt ?? NaN) - click).toFixed(0)} ms`);
 }
 
-async function timedImport(
-  page: Page,
-  file: string,
-  profiler: Profiler | null,
-): Promise<{ preview: number; commit: number }> {
+async function timedImport(page: Page, file: string, profiler: Profiler | null): Promise<ImportTimes> {
   await page.evaluate(installProbe);
   const probe = () => page.evaluate(() => (window as unknown as { __ioProbe: IoProbe }).__ioProbe);
   await page.getByLabel('Importer un classeur').setInputFiles(file);
@@ -203,13 +215,27 @@ async function timedImport(
   );
   await profiler?.pause();
   const p = await probe();
-  return { preview: (p.previewAt ?? 0) - (p.changeAt ?? 0), commit: (p.doneAt ?? 0) - (p.clickAt ?? 0) };
+  const [change, preview, click, done] = [p.changeAt ?? 0, p.previewAt ?? 0, p.clickAt ?? 0, p.doneAt ?? 0];
+  return {
+    preview: preview - change,
+    previewLongestTask: longestTask(p.tasks, change, preview),
+    commit: done - click,
+    commitLongestTask: longestTask(p.tasks, click, done),
+  };
+}
+
+/** One import and export as a person sees them: durations and the longest task of the page in each, in ms. */
+interface ImportTimes {
+  preview: number;
+  previewLongestTask: number;
+  commit: number;
+  commitLongestTask: number;
 }
 
 interface ExportProbe {
   clickAt: number | null;
   doneAt: number | null;
-  tasks: { start: number; duration: number }[];
+  tasks: LongTask[];
 }
 
 /** From a click on `Exporter (.xlsx)` to the notice that the file was handed over, and the longest task meanwhile. */
@@ -248,8 +274,7 @@ async function timedExport(page: Page): Promise<{ duration: number; longestTask:
   const p = await page.evaluate(() => (window as unknown as { __exportProbe: ExportProbe }).__exportProbe);
   const from = p.clickAt ?? 0;
   const to = p.doneAt ?? 0;
-  const during = p.tasks.filter((t) => t.start + t.duration > from && t.start < to);
-  return { duration: to - from, longestTask: Math.max(0, ...during.map((t) => t.duration)) };
+  return { duration: to - from, longestTask: longestTask(p.tasks, from, to) };
 }
 
 export async function benchIoBrowser(): Promise<Record<string, Metric>> {
@@ -282,6 +307,8 @@ export async function benchIoBrowser(): Promise<Record<string, Metric>> {
     const commit: number[] = [];
     const exported: number[] = [];
     const exportTasks: number[] = [];
+    const previewTasks: number[] = [];
+    const commitTasks: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const profileDir = process.env.BENCH_IO_PROFILE;
       const profiler = profileDir ? (page: Page) => createProfiler(page, profileDir) : null;
@@ -290,15 +317,20 @@ export async function benchIoBrowser(): Promise<Record<string, Metric>> {
       commit.push(r.commit);
       exported.push(r.export);
       exportTasks.push(r.exportLongestTask);
+      previewTasks.push(r.previewLongestTask);
+      commitTasks.push(r.commitLongestTask);
       console.log(
-        `io navigateur${onDisk ? ' (profil sur disque)' : ''}, import ${run + 1} : aperçu ${r.preview.toFixed(0)} ms, ` +
-          `validation ${r.commit.toFixed(0)} ms ; export ${r.export.toFixed(0)} ms (tâche la plus longue ` +
-          `${r.exportLongestTask.toFixed(0)} ms)`,
+        `io navigateur${onDisk ? ' (profil sur disque)' : ''}, import ${run + 1} (tâche la plus longue entre ` +
+          `parenthèses) : aperçu ${r.preview.toFixed(0)} ms (${r.previewLongestTask.toFixed(0)} ms), validation ` +
+          `${r.commit.toFixed(0)} ms (${r.commitLongestTask.toFixed(0)} ms) ; export ${r.export.toFixed(0)} ms ` +
+          `(${r.exportLongestTask.toFixed(0)} ms)`,
       );
     }
     return {
       'io.import_preview_shown.10k': summarize(preview, 2000),
       'io.import_commit_shown.10k': summarize(commit, 1000),
+      'io.import_preview_shown.10k.max_long_task_ms': summarize(previewTasks, null),
+      'io.import_commit_shown.10k.max_long_task_ms': summarize(commitTasks, null),
       'io.export_shown.10k': summarize(exported, null),
       'io.export_shown.10k.max_long_task_ms': summarize(exportTasks, null),
     };
