@@ -6,8 +6,8 @@
 //   write into the browser's IndexedDB in one transaction (records, change log, undo entry), then the new scenario,
 //   its figures and the grid.
 // - io.export_shown.10k: then a click on `Exporter (.xlsx)` until the notice `Fichier « … » téléchargé` (the
-//   scenario sent to the export worker, the workbook written and deflated there, the download handed over), and
-//   io.export_shown.10k.max_long_task_ms: the longest task of the page meanwhile (how long it stopped answering).
+//   scenario sent to the export worker, the workbook written and deflated there, the download handed over).
+// - Each with its `….max_long_task_ms`: the longest task of the page meanwhile (how long it stopped answering).
 //
 // Timed in the page: capture-phase listeners note performance.now() at the input's `change` and at the click, a
 // MutationObserver notes it when the expected text is in the DOM. Each run opens the app in Chromium with a fresh
