@@ -1,6 +1,8 @@
 // The page's side of the export worker: sends the scenario, waits for the file's bytes, and stops the worker when
-// it answers, fails, dies or passes its time limit. Where the page has no Worker (unit tests in Node), the file is
-// written in the page, by the same code. Imports no SheetJS itself: the page's chunks stay without it.
+// it fails, dies or passes its time limit. A worker that answered with a file is kept for the next export for a
+// minute (its code is then compiled and warm: a second export of 10 000 positions is faster), then stopped. Where
+// the page has no Worker (unit tests in Node), the file is written in the page, by the same code. Imports no
+// SheetJS itself: the page's chunks stay without it.
 import type { Position, Scenario } from '../domain/types';
 import type { ExportRequest } from './export-protocol';
 import type { WorkerLike } from './import-client';
@@ -33,6 +35,36 @@ export function createExportWorker(): WorkerLike {
   return new Worker(new URL('./export-worker.ts', import.meta.url), {
     type: 'module',
   }) as unknown as WorkerLike;
+}
+
+/** How long a worker that wrote a file waits for the next export before it is stopped. */
+export const EXPORT_WORKER_IDLE_MS = 60_000;
+
+/** The one worker kept between exports, with the factory that made it (another factory never gets it). */
+let idle: { worker: WorkerLike; create: () => WorkerLike; timer: ReturnType<typeof setTimeout> } | null =
+  null;
+
+/** Stops the worker kept between exports, if any. */
+export function stopIdleExportWorker(): void {
+  if (!idle) return;
+  clearTimeout(idle.timer);
+  idle.worker.terminate();
+  idle = null;
+}
+
+function takeWorker(create: () => WorkerLike): WorkerLike {
+  if (idle?.create === create) {
+    const { worker } = idle;
+    clearTimeout(idle.timer);
+    idle = null;
+    return worker;
+  }
+  return create();
+}
+
+function keepWorker(worker: WorkerLike, create: () => WorkerLike): void {
+  stopIdleExportWorker();
+  idle = { worker, create, timer: setTimeout(stopIdleExportWorker, EXPORT_WORKER_IDLE_MS) };
 }
 
 /** A file that could not be written; `message` is French. */
@@ -87,20 +119,22 @@ async function writeInWorker(
   const timeoutMs = options.timeoutMs ?? exportTimeoutMs(rows);
   let worker: WorkerLike;
   try {
-    worker = createWorker();
+    worker = takeWorker(createWorker);
   } catch {
     throw new ExportFailure('le module d’écriture des classeurs n’a pas pu démarrer');
   }
   return new Promise<ArrayBuffer>((resolve, reject) => {
     let settled = false;
-    const finish = (outcome: () => void) => {
+    /** Detaches from the worker, then keeps it for the next export (`keep`) or stops it. */
+    const finish = (outcome: () => void, keep = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       worker.onmessage = null;
       worker.onerror = null;
       worker.onmessageerror = null;
-      worker.terminate();
+      if (keep) keepWorker(worker, createWorker);
+      else worker.terminate();
       outcome();
     };
     const fail = (message: string) => finish(() => reject(new ExportFailure(message)));
@@ -116,7 +150,7 @@ async function writeInWorker(
       const bytes = isRecord(data) ? own(data, 'bytes') : undefined;
       const error = isRecord(data) ? own(data, 'error') : undefined;
       if (type === 'result' && bytes instanceof ArrayBuffer && bytes.byteLength > 0) {
-        finish(() => resolve(bytes));
+        finish(() => resolve(bytes), true);
       } else if (type === 'error' && typeof error === 'string') {
         fail(`le classeur n’a pas pu être écrit (${error.slice(0, 300)})`);
       } else fail('le module d’écriture des classeurs a répondu de façon inattendue');

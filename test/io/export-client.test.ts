@@ -5,7 +5,13 @@ import { inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
-import { ExportFailure, writeScenarioFile, writeWorkbook } from '../../src/io/export-client';
+import {
+  EXPORT_WORKER_IDLE_MS,
+  ExportFailure,
+  stopIdleExportWorker,
+  writeScenarioFile,
+  writeWorkbook,
+} from '../../src/io/export-client';
 import { handleExportRequest, type ExportMessage } from '../../src/io/export-protocol';
 import { buildWorkbook, buildWorkbookCompact } from '../../src/io/export-workbook';
 import { exportTimeoutMs } from '../../src/io/limits';
@@ -16,7 +22,10 @@ import { FakeWorker } from './helpers';
 import { counter, richScenario, SAVED_AT, sampleJournal, saveBytes } from './scenario-file-helpers';
 import { trickyScenario } from './tricky-scenario';
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  stopIdleExportWorker();
+  vi.useRealTimers();
+});
 
 /** Every part of a zip, inflated by Node's zlib (an inflater independent of both deflaters). */
 function parts(bytes: ArrayBuffer): Map<string, string> {
@@ -135,21 +144,65 @@ describe('writeWorkbook (the page’s side)', () => {
     expect(exportTimeoutMs(100_000)).toBe(65_000);
   });
 
-  it('returns the bytes the worker wrote and stops the worker', async () => {
-    const worker = new FakeWorker((data, w) => {
-      void handleExportRequest(data, (message) => w.reply(message));
-    });
+  /** A factory of fake workers that write for real (handleExportRequest), and the workers it made. */
+  function writingWorkers(): { create: () => FakeWorker; made: FakeWorker[] } {
+    const made: FakeWorker[] = [];
+    const create = () => {
+      const worker = new FakeWorker((data, w) => {
+        void handleExportRequest(data, (message) => w.reply(message));
+      });
+      made.push(worker);
+      return worker;
+    };
+    return { create, made };
+  }
+
+  it('returns the bytes the worker wrote', async () => {
+    const { create, made } = writingWorkers();
     const bytes = await writeWorkbook(scenario, {
       bookType: 'ods',
-      createWorker: () => worker,
+      createWorker: create,
       exportedAt: EXPORTED_AT,
     });
     const expected = buildWorkbook(scenario, figures, { bookType: 'ods', exportedAt: EXPORTED_AT });
     expect(parts(bytes)).toEqual(parts(expected));
-    expect(worker.terminated).toBe(1);
-    expect(worker.received).toEqual([
+    expect(made).toHaveLength(1);
+    expect(made[0]!.received).toEqual([
       { kind: 'workbook', scenario, bookType: 'ods', exportedAt: EXPORTED_AT },
     ]);
+  });
+
+  it('keeps a worker that wrote a file for the next export, then stops it after a minute idle', async () => {
+    vi.useFakeTimers();
+    const { create, made } = writingWorkers();
+    await writeWorkbook(scenario, { bookType: 'xlsx', createWorker: create });
+    await vi.advanceTimersByTimeAsync(EXPORT_WORKER_IDLE_MS - 1);
+    await writeScenarioFile(scenario, [], '0.1.0', { createWorker: create });
+    expect(made).toHaveLength(1);
+    expect(made[0]!.received).toHaveLength(2);
+    expect(made[0]!.terminated).toBe(0);
+    await vi.advanceTimersByTimeAsync(EXPORT_WORKER_IDLE_MS - 1);
+    expect(made[0]!.terminated).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(made[0]!.terminated).toBe(1);
+    await writeWorkbook(scenario, { bookType: 'xlsx', createWorker: create });
+    expect(made).toHaveLength(2);
+  });
+
+  it('never hands a failed worker to the next export', async () => {
+    const made: FakeWorker[] = [];
+    const create = () => {
+      const worker = new FakeWorker((_data, w) => w.reply({ type: 'error', error: 'panne' }));
+      made.push(worker);
+      return worker;
+    };
+    await expect(writeWorkbook(scenario, { bookType: 'xlsx', createWorker: create })).rejects.toThrow(
+      'panne',
+    );
+    await expect(writeWorkbook(scenario, { bookType: 'xlsx', createWorker: create })).rejects.toThrow(
+      'panne',
+    );
+    expect(made.map((w) => w.terminated)).toEqual([1, 1]);
   });
 
   it('writes in the page, by the same code, where there is no Worker', async () => {
@@ -228,7 +281,7 @@ describe('writeScenarioFile (Enregistrer le scénario)', () => {
       createWorker: () => worker,
       exportedAt: SAVED_AT,
     });
-    expect(worker.terminated).toBe(1);
+    expect(worker.received).toHaveLength(1);
     expect(parts(bytes)).toEqual(parts(saveBytes(source, journal).buffer as ArrayBuffer));
     const opened = readScenarioFile(readWorkbookBytes('scenario.xlsx', new Uint8Array(bytes)), {
       newId: counter(),
