@@ -96,6 +96,45 @@ describe('two tabs editing the same position', () => {
   });
 });
 
+describe('two tabs editing two positions stored in one bucket', () => {
+  it('keeps both edits, even when the two writes run at the same time', async () => {
+    const [a, b] = await twoTabs();
+    // p-a and p-438 share bucket 5 (test/storage/buckets.test.ts): each write reads and rewrites that bucket.
+    const pa = position({ id: 'p-a', notes: '' });
+    const p438 = position({ id: 'p-438', notes: '' });
+    const add = (p: typeof pa): Op => ({ entity: 'position', id: p.id, before: null, after: p });
+    await applyChange(a, {
+      scenarioId: 'sc',
+      ops: [add(pa), add(p438)],
+      who: 'A',
+      source: 'grid',
+      label: 'Ajout',
+    });
+    const edit = (p: typeof pa, notes: string): Op => ({
+      entity: 'position',
+      id: p.id,
+      before: p,
+      after: { ...p, notes },
+    });
+    await Promise.all([
+      applyChange(a, { scenarioId: 'sc', ops: [edit(pa, 'Onglet A')], who: 'A', source: 'grid', label: 'A' }),
+      applyChange(b, {
+        scenarioId: 'sc',
+        ops: [edit(p438, 'Onglet B')],
+        who: 'B',
+        source: 'grid',
+        label: 'B',
+      }),
+    ]);
+    const positions = (await loadScenario(b, 'sc'))?.positions ?? [];
+    expect(positions.filter((p) => p.id.startsWith('p-')).map((p) => [p.id, p.notes])).toEqual([
+      ['p-a', 'Onglet A'],
+      ['p-438', 'Onglet B'],
+    ]);
+    expect(await storedRecord(a, 'positions', 'sc', 'p-a')).toMatchObject({ notes: 'Onglet A' });
+  });
+});
+
 describe('a newer schema opened in another tab', () => {
   it('closes this connection, calls onVersionChange, and refuses later writes with a French error', async () => {
     const name = uniqueDbName('upgrade');
