@@ -1,4 +1,4 @@
-// French words and colours of the Tableau de bord (to be merged into ui/i18n/fr.ts by the lead).
+// French words and colours of the Tableau de bord. Words shared by several areas are in ui/i18n/fr.ts.
 
 export const CHART_TITLES = {
   envelopes: 'Enveloppe, engagé et disponible par région',

@@ -1,4 +1,4 @@
-// French words of the file toolbar and the import dialog (to be merged into ui/i18n/fr.ts by the lead).
+// French words of the file toolbar and the import dialog. Words shared by several areas are in ui/i18n/fr.ts.
 import type { Position } from '../../domain/types';
 import type { ImportStage } from '../../state/import-session.svelte';
 import { POSITION_HEADERS } from '../grid/labels-fr';

@@ -1,4 +1,5 @@
-// French words of the grids, their toolbars and the Anomalies panel (to be merged into ui/i18n/fr.ts by the lead).
+// French words of the grids, their toolbars and the Anomalies panel. Words shared by several areas are in
+// ui/i18n/fr.ts.
 import type { FunderCategory } from '../../domain/types';
 
 /** Column headers of the Postes grid, by column id. */

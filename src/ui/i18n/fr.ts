@@ -1,4 +1,5 @@
-// French words shown to people: roles, statuses, funders, purposes, schedules, column headers.
+// French words shown to people in several areas: roles, statuses, funders, purposes, schedules, the summary.
+// Each area keeps its own words beside it (files/, grid/, charts/ labels-fr.ts).
 
 export {
   FUNDER_CATEGORY_LABELS,
