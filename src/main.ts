@@ -1,6 +1,6 @@
 // Entry point: DSFR styles, then the app.
 import '@gouvfr/dsfr/dist/dsfr.min.css';
-import '@gouvfr/dsfr/dist/utility/icons/icons.min.css';
+import './ui/icons.css';
 import './ui/app.css';
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
