@@ -77,7 +77,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       for (const kind of ['positions', 'structures'] as const) {
         const rows = (await tx.table(kind).toArray()) as { scenarioId: string; id: string; order: number }[];
         const buckets = new Map<string, { scenarioId: string; bucket: number; records: object[] }>();
-        for (const { scenarioId, ...record } of rows) {
+        const place = (scenarioId: string, record: { id: string; order: number }) => {
           const bucket = bucketOf(kind, record.id);
           const key = `${scenarioId}\u0000${bucket}`;
           let row = buckets.get(key);
@@ -89,6 +89,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           const tally = tallyOf(scenarioId)[kind];
           tally.count += 1;
           tally.nextOrder = Math.max(tally.nextOrder, record.order + 1);
+        };
+        // A row without a usable place (never written so, but nothing is dropped) goes after the others.
+        const unplaced: { scenarioId: string; id: string }[] = [];
+        for (const { scenarioId, ...record } of rows) {
+          if (Number.isSafeInteger(record.order) && record.order >= 0) place(scenarioId, record);
+          else unplaced.push({ scenarioId, ...record });
+        }
+        for (const { scenarioId, ...record } of unplaced) {
+          place(scenarioId, { ...record, order: tallyOf(scenarioId)[kind].nextOrder });
         }
         const target = kind === 'positions' ? 'positionBuckets' : 'structureBuckets';
         if (buckets.size) await tx.table(target).bulkAdd([...buckets.values()]);

@@ -221,6 +221,21 @@ describe('written by version 2, upgraded to packed records (version 3)', () => {
     ]);
   });
 
+  it('keeps a row without a usable place, after the others', async () => {
+    const name = uniqueDbName('v2-no-order');
+    const [a, b] = (V2_ROWS.positions ?? []) as Record<string, unknown>[];
+    const { order: _order, ...withoutOrder } = { ...a!, id: 'p-0', notes: 'sans place' };
+    await writeWithVersion(name, 2, { ...V2_ROWS, positions: [a!, b!, withoutOrder] });
+    db = await openCurrent(name);
+    expect((await loadScenario(db, 'sc-v2'))?.positions.map((p) => [p.id, p.notes])).toEqual([
+      ['p-a', ''],
+      ['p-b', 'Avenant n° 2'],
+      ['p-0', 'sans place'],
+    ]);
+    expect(await storedRecord(db, 'positions', 'sc-v2', 'p-0')).toMatchObject({ order: 2 });
+    expect((await listScenarios(db))[0]?.positionCount).toBe(3);
+  });
+
   it('puts a new position after the highest stored place, and undo still finds the records', async () => {
     await upgradedWithGap();
     await applyChange(db, {

@@ -48,7 +48,7 @@ describe('createScenario / loadScenario', () => {
     expect(await historyState(db, 'sc')).toEqual({ undoLabel: null, redoLabel: null });
   });
 
-  it('keeps the same position id apart in two scenarios (key [scenarioId+id])', async () => {
+  it('keeps the same position id apart in two scenarios (buckets keyed [scenarioId+bucket])', async () => {
     db = await openTestDb();
     await createScenario(db, sampleScenario('a'), CREATE);
     const b = sampleScenario('b');
