@@ -224,7 +224,10 @@ describe('written by version 2, upgraded to packed records (version 3)', () => {
   it('keeps a row without a usable place, after the others', async () => {
     const name = uniqueDbName('v2-no-order');
     const [a, b] = (V2_ROWS.positions ?? []) as Record<string, unknown>[];
-    const { order: _order, ...withoutOrder } = { ...a!, id: 'p-0', notes: 'sans place' };
+    const { order: _order, ...withoutOrder } = { ...a!, id: 'p-0', notes: 'sans place' } as Record<
+      string,
+      unknown
+    >;
     await writeWithVersion(name, 2, { ...V2_ROWS, positions: [a!, b!, withoutOrder] });
     db = await openCurrent(name);
     expect((await loadScenario(db, 'sc-v2'))?.positions.map((p) => [p.id, p.notes])).toEqual([
