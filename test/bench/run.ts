@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark part, prints a table and merges the metrics into bench-results.json.
 import { benchDomain } from './domain';
 import { benchIo } from './io';
+import { benchStorage } from './storage';
 import { benchUi } from './ui';
 import { printTable, RESULTS_FILE, writeResults, type BenchPart, type Metric } from './report';
 
@@ -9,6 +10,7 @@ const PARTS: ReadonlyArray<readonly [string, BenchPart]> = [
   ['domain', benchDomain],
   ['ui', benchUi],
   ['io', benchIo],
+  ['storage', benchStorage],
 ];
 
 async function main(): Promise<void> {

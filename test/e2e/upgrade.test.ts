@@ -5,77 +5,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSIONS } from '../../src/storage/migrations';
 import { V2_ROWS } from '../storage/fixtures/v2-rows';
 import { openApp } from './browser';
 import { cellText, summaryCents, typeInCell, waitUntilSaved } from './grid';
+import { installedDatabase, writeOlderVersion } from './older-version';
 
-const DB_NAME = 'etp-planner';
 const view = { width: 1900, height: 1000 };
-
-/**
- * Creates the database exactly as Dexie created version 2 (IndexedDB version 20, the same stores, key paths and
- * index names) and writes the frozen version-2 rows, from a same-origin page where the app does not run.
- */
-async function writeVersion2(page: Page, baseUrl: string): Promise<void> {
-  const stores: Record<string, string> = {};
-  for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 2)) Object.assign(stores, v.stores);
-  await page.goto(new URL('favicon.svg', baseUrl).href);
-  await page.evaluate(
-    async ({ name, stores, rows }) => {
-      // Dexie's syntax: the first entry is the key ('++' auto-increment, '[a+b]' compound), then the indexes.
-      const keyPath = (spec: string): string | string[] =>
-        spec.startsWith('[') ? spec.slice(1, -1).split('+') : spec.replace(/^\+\+/, '');
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name, 20);
-        request.onupgradeneeded = () => {
-          for (const [store, schema] of Object.entries(stores)) {
-            const [key, ...indexes] = schema.split(',').map((s) => s.trim());
-            const created = request.result.createObjectStore(store, {
-              keyPath: keyPath(key!),
-              autoIncrement: key!.startsWith('++'),
-            });
-            for (const index of indexes) created.createIndex(index, keyPath(index));
-          }
-        };
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open'));
-      });
-      const tx = db.transaction(Object.keys(rows), 'readwrite');
-      for (const [store, list] of Object.entries(rows))
-        for (const row of list) tx.objectStore(store).add(row);
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onabort = () => reject(tx.error ?? new Error('abort'));
-      });
-      db.close();
-    },
-    { name: DB_NAME, stores, rows: V2_ROWS as Record<string, object[]> },
-  );
-}
-
-/** The stores and the version the app left the database in. */
-async function installed(page: Page): Promise<{ version: number; stores: string[] }> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open'));
-    });
-    const result = { version: db.version, stores: [...db.objectStoreNames].sort() };
-    db.close();
-    return result;
-  }, DB_NAME);
-}
 
 describe('mise à jour du schéma', () => {
   it('ouvre les données de la version précédente sans rien perdre, et la suite est enregistrée', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'upgrade-e2e-'));
     const first = await openApp({ userDataDir: profile, viewport: view, navigate: false });
     try {
-      await writeVersion2(first.page, first.baseUrl);
+      await writeOlderVersion(first.page, first.baseUrl, 2, V2_ROWS as Record<string, object[]>);
       await first.page.goto(first.baseUrl);
       const postes = first.page.getByRole('grid', { name: 'Postes', exact: true });
       await postes.getByRole('row').filter({ hasText: 'Avenant n° 2' }).first().waitFor();
@@ -83,7 +26,7 @@ describe('mise à jour du schéma', () => {
       expect(await cellText(first.page, 'Postes', 'Avenant n° 2', 'Part État')).toBe('36 641,96 €');
       expect(await summaryCents(first.page, 'Engagée')).toBe(2_800_000 + 3_664_196);
       expect(await first.page.getByRole('button', { name: 'Annuler', exact: true }).isEnabled()).toBe(true);
-      expect(await installed(first.page)).toEqual({
+      expect(await installedDatabase(first.page)).toEqual({
         version: 30,
         stores: ['changes', 'history', 'meta', 'positionBuckets', 'scenarios', 'structureBuckets'],
       });
