@@ -3,7 +3,14 @@
 // for the change log. Ops that change nothing are dropped. Shared by applyChange, undo/redo and imports.
 import type { Table } from 'dexie';
 import type { Campaign, RegionBudget } from '../domain/types';
-import { bucketOf, inScenario, withoutOrder, type BucketKey, type RecordKind } from './buckets';
+import {
+  bucketOf,
+  readBuckets,
+  withoutOrder,
+  type BucketKey,
+  type Ordered,
+  type RecordKind,
+} from './buckets';
 import type { PlannerDb } from './db';
 import { StorageError } from './errors';
 import {
@@ -33,7 +40,6 @@ export interface AppliedOps {
 interface Identified {
   id: string;
 }
-type Ordered<T> = T & { order: number };
 
 function mismatch(id: string, actual: string): StorageError {
   return new StorageError(
@@ -41,9 +47,6 @@ function mismatch(id: string, actual: string): StorageError {
     `Modification incohérente : l'identifiant « ${id} » ne correspond pas à l'enregistrement « ${actual} ».`,
   );
 }
-
-/** Above this many buckets to read, the scenario's buckets are read in one range request rather than by key. */
-const RANGE_READ_THRESHOLD = 32;
 
 /**
  * The buckets one batch touches for one kind of record, edited in memory and written once at the end. Each
@@ -60,39 +63,17 @@ class BucketedRecords<T extends Identified> {
     readonly tally: RecordTally,
   ) {}
 
-  /** No record of this kind in the batch: nothing to read (see applyOpsInTransaction on awaits). */
-  static none<T extends Identified>(
+  /**
+   * Over the buckets read for the batch (readBuckets; an empty map when the batch has no record of this kind:
+   * nothing to read, see applyOpsInTransaction on awaits).
+   */
+  static of<T extends Identified>(
     kind: RecordKind,
     table: Table<BucketRow<T>, BucketKey>,
     scenarioId: string,
+    buckets: Map<number, Map<string, Ordered<T>>>,
     tally: RecordTally,
   ): BucketedRecords<T> {
-    return new BucketedRecords(kind, table, scenarioId, new Map(), { ...tally });
-  }
-
-  /** Reads the buckets of the batch's records; `ids` must not be empty. */
-  static async load<T extends Identified>(
-    kind: RecordKind,
-    table: Table<BucketRow<T>, BucketKey>,
-    scenarioId: string,
-    ids: readonly string[],
-    tally: RecordTally,
-  ): Promise<BucketedRecords<T>> {
-    const wanted = [...new Set(ids.map((id) => bucketOf(kind, id)))];
-    let rows: (BucketRow<T> | undefined)[];
-    if (wanted.length > RANGE_READ_THRESHOLD) {
-      // A large batch (an import) reads all the scenario's buckets in one request instead of one per key.
-      const keep = new Set(wanted);
-      rows = (await inScenario(table, scenarioId).toArray()).filter((row) => keep.has(row.bucket));
-    } else {
-      rows = await table.bulkGet(wanted.map((bucket): BucketKey => [scenarioId, bucket]));
-    }
-    const buckets = new Map<number, Map<string, Ordered<T>>>(wanted.map((bucket) => [bucket, new Map()]));
-    for (const row of rows) {
-      if (!row) continue;
-      const records = buckets.get(row.bucket);
-      for (const record of row.records) records?.set(record.id, record);
-    }
     return new BucketedRecords(kind, table, scenarioId, buckets, { ...tally });
   }
 
@@ -209,18 +190,25 @@ export async function applyOpsInTransaction(
   const positionIds = idsOf(ops, 'position');
   const structureIds = idsOf(ops, 'structure');
   const { stored } = storedScenario;
-  const positions = positionIds.length
-    ? await BucketedRecords.load('positions', db.positionBuckets, scenarioId, positionIds, stored.positions)
-    : BucketedRecords.none('positions', db.positionBuckets, scenarioId, stored.positions);
-  const structures = structureIds.length
-    ? await BucketedRecords.load(
-        'structures',
-        db.structureBuckets,
-        scenarioId,
-        structureIds,
-        stored.structures,
-      )
-    : BucketedRecords.none('structures', db.structureBuckets, scenarioId, stored.structures);
+  // Called here, not inside an async helper: one await level between this function and the Dexie request.
+  const positions = BucketedRecords.of(
+    'positions',
+    db.positionBuckets,
+    scenarioId,
+    positionIds.length
+      ? await readBuckets('positions', db.positionBuckets, scenarioId, positionIds)
+      : new Map(),
+    stored.positions,
+  );
+  const structures = BucketedRecords.of(
+    'structures',
+    db.structureBuckets,
+    scenarioId,
+    structureIds.length
+      ? await readBuckets('structures', db.structureBuckets, scenarioId, structureIds)
+      : new Map(),
+    stored.structures,
+  );
   const out: AppliedOps = { ops: [], changes: [] };
   for (const op of ops) {
     switch (op.entity) {

@@ -52,23 +52,69 @@ export function recordsInOrder<T extends { id: string }>(buckets: readonly Bucke
   return all.sort(byOrder).map((r) => withoutOrder(r) as unknown as T);
 }
 
-/** Packs records, given in list order, into bucket rows (their places 0, 1, 2…); empty buckets are left out. */
-export function packRecords<T extends { id: string }>(
+/** A record with its list place, as a bucket holds it. */
+export type Ordered<T> = T & { order: number };
+
+/** Groups one scenario's records, each with its list place, into bucket rows; empty buckets are left out. */
+export function bucketRowsOf<T extends { id: string }>(
   kind: RecordKind,
   scenarioId: string,
-  records: readonly T[],
+  records: readonly Ordered<T>[],
 ): BucketRow<T>[] {
   const buckets = new Map<number, BucketRow<T>>();
-  records.forEach((record, order) => {
+  for (const record of records) {
     const bucket = bucketOf(kind, record.id);
     let row = buckets.get(bucket);
     if (!row) {
       row = { scenarioId, bucket, records: [] };
       buckets.set(bucket, row);
     }
-    row.records.push({ ...record, order });
-  });
+    row.records.push(record);
+  }
   return [...buckets.values()];
+}
+
+/** Packs records, given in list order, into bucket rows (their places 0, 1, 2…); empty buckets are left out. */
+export function packRecords<T extends { id: string }>(
+  kind: RecordKind,
+  scenarioId: string,
+  records: readonly T[],
+): BucketRow<T>[] {
+  return bucketRowsOf(
+    kind,
+    scenarioId,
+    records.map((record, order) => ({ ...record, order })),
+  );
+}
+
+/** Above this many buckets to read, the scenario's buckets are read in one range request rather than by key. */
+const RANGE_READ_THRESHOLD = 32;
+
+/**
+ * The buckets holding `ids` (which must not be empty), read inside the caller's transaction: bucket → (id →
+ * record), with an empty map for a bucket not stored yet.
+ */
+export async function readBuckets<T extends { id: string }>(
+  kind: RecordKind,
+  table: Table<BucketRow<T>, BucketKey>,
+  scenarioId: string,
+  ids: readonly string[],
+): Promise<Map<number, Map<string, Ordered<T>>>> {
+  const wanted = [...new Set(ids.map((id) => bucketOf(kind, id)))];
+  let rows: (BucketRow<T> | undefined)[];
+  if (wanted.length > RANGE_READ_THRESHOLD) {
+    // A large batch (an import) reads all the scenario's buckets in one request instead of one per key.
+    const keep = new Set(wanted);
+    rows = (await inScenario(table, scenarioId).toArray()).filter((row) => keep.has(row.bucket));
+  } else {
+    rows = await table.bulkGet(wanted.map((bucket): BucketKey => [scenarioId, bucket]));
+  }
+  const buckets = new Map<number, Map<string, Ordered<T>>>(wanted.map((bucket) => [bucket, new Map()]));
+  for (const row of rows) {
+    const records = row && buckets.get(row.bucket);
+    if (records) for (const record of row.records) records.set(record.id, record);
+  }
+  return buckets;
 }
 
 /** The tally of records packed by packRecords. */

@@ -22,7 +22,7 @@
 // - Other tabs still on the old code get `versionchange`, close their connection and ask for a reload
 //   (db.ts), so no tab ever writes with an old schema.
 import type { Transaction } from 'dexie';
-import { bucketOf, type RecordKind } from './buckets';
+import { bucketRowsOf, type RecordKind } from './buckets';
 
 export interface SchemaVersion {
   version: number;
@@ -65,48 +65,43 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       structures: null,
     },
     upgrade: async (tx) => {
-      const tallies = new Map<string, Record<RecordKind, { count: number; nextOrder: number }>>();
-      const tallyOf = (scenarioId: string) => {
-        let tally = tallies.get(scenarioId);
-        if (!tally) {
-          tally = { positions: { count: 0, nextOrder: 0 }, structures: { count: 0, nextOrder: 0 } };
-          tallies.set(scenarioId, tally);
-        }
-        return tally;
-      };
+      type Tallies = Record<RecordKind, { count: number; nextOrder: number }>;
+      const none = (): Tallies => ({
+        positions: { count: 0, nextOrder: 0 },
+        structures: { count: 0, nextOrder: 0 },
+      });
+      const tallies = new Map<string, Tallies>();
       for (const kind of ['positions', 'structures'] as const) {
         const rows = (await tx.table(kind).toArray()) as { scenarioId: string; id: string; order: number }[];
-        const buckets = new Map<string, { scenarioId: string; bucket: number; records: object[] }>();
-        const place = (scenarioId: string, record: { id: string; order: number }) => {
-          const bucket = bucketOf(kind, record.id);
-          const key = `${scenarioId}\u0000${bucket}`;
-          let row = buckets.get(key);
-          if (!row) {
-            row = { scenarioId, bucket, records: [] };
-            buckets.set(key, row);
-          }
-          row.records.push(record);
-          const tally = tallyOf(scenarioId)[kind];
-          tally.count += 1;
-          tally.nextOrder = Math.max(tally.nextOrder, record.order + 1);
-        };
-        // A row without a usable place (never written so, but nothing is dropped) goes after the others.
-        const unplaced: { scenarioId: string; id: string }[] = [];
+        const byScenario = new Map<string, { id: string; order: number }[]>();
         for (const { scenarioId, ...record } of rows) {
-          if (Number.isSafeInteger(record.order) && record.order >= 0) place(scenarioId, record);
-          else unplaced.push({ scenarioId, ...record });
+          const list = byScenario.get(scenarioId) ?? [];
+          list.push(record);
+          byScenario.set(scenarioId, list);
         }
-        for (const { scenarioId, ...record } of unplaced) {
-          place(scenarioId, { ...record, order: tallyOf(scenarioId)[kind].nextOrder });
+        const packed = [];
+        for (const [scenarioId, records] of byScenario) {
+          // A row without a usable place (never written so, but nothing is dropped) goes after the others.
+          const placed = (o: number) => Number.isSafeInteger(o) && o >= 0;
+          // A loop, not Math.max(...records): 100 000 arguments overflow the call stack.
+          let nextOrder = records.reduce(
+            (next, r) => (placed(r.order) ? Math.max(next, r.order + 1) : next),
+            0,
+          );
+          for (const record of records) if (!placed(record.order)) record.order = nextOrder++;
+          packed.push(...bucketRowsOf(kind, scenarioId, records));
+          const tally = tallies.get(scenarioId) ?? none();
+          tally[kind] = { count: records.length, nextOrder };
+          tallies.set(scenarioId, tally);
         }
         const target = kind === 'positions' ? 'positionBuckets' : 'structureBuckets';
-        if (buckets.size) await tx.table(target).bulkAdd([...buckets.values()]);
+        if (packed.length) await tx.table(target).bulkAdd(packed);
       }
       await tx
         .table('scenarios')
         .toCollection()
         .modify((row: { id: string; stored?: unknown }) => {
-          row.stored = tallyOf(row.id);
+          row.stored = tallies.get(row.id) ?? none();
         });
     },
   },

@@ -1,16 +1,15 @@
 // Whole scenarios: assemble one from its rows, list them, create, replace and delete them, each in one
 // transaction. A scenario's structures and positions are packed in bucket rows (buckets.ts), each with an `order`.
-import type { Table } from 'dexie';
 import type { Position, Scenario, Structure } from '../domain/types';
 import {
   bucketOf,
   inScenario,
   packRecords,
+  readBuckets,
   recordsInOrder,
   scenarioFields,
   tallyOf,
   withoutOrder,
-  type BucketKey,
   type RecordKind,
 } from './buckets';
 import type { PlannerDb } from './db';
@@ -20,7 +19,7 @@ import { StorageError } from './errors';
 import { clearHistory, pushHistory, pushesHistory } from './history';
 import { newBatchId, nowIso } from './ids';
 import type { Op } from './ops';
-import type { BucketRow, ChangeSource, ScenarioRow } from './rows';
+import type { ChangeSource, ScenarioRow } from './rows';
 import { assertUniqueIds, scenarioOps } from './scenario-ops';
 import { readTransaction, writeTransaction } from './transaction';
 
@@ -55,24 +54,15 @@ async function readScenario(db: PlannerDb, id: string): Promise<Scenario | undef
   return { ...scenarioFields(row), structures, positions };
 }
 
-/** The named records as stored in their buckets (null: not there), read inside the caller's transaction. */
-async function readNamed<T extends { id: string }>(
-  db: PlannerDb,
+/** The named records in the buckets readBuckets read for them (null: not stored). */
+function named<T extends { id: string }>(
   kind: RecordKind,
-  scenarioId: string,
   ids: readonly string[],
-): Promise<Map<string, T | null>> {
-  const table = (kind === 'positions' ? db.positionBuckets : db.structureBuckets) as unknown as Table<
-    BucketRow<T>,
-    BucketKey
-  >;
-  const buckets = [...new Set(ids.map((id) => bucketOf(kind, id)))];
-  const rows = await table.bulkGet(buckets.map((bucket): BucketKey => [scenarioId, bucket]));
-  const found = new Map<string, T & { order: number }>();
-  for (const row of rows) for (const record of row?.records ?? []) found.set(record.id, record);
+  buckets: ReadonlyMap<number, ReadonlyMap<string, T & { order: number }>>,
+): Map<string, T | null> {
   return new Map(
     ids.map((id) => {
-      const record = found.get(id);
+      const record = buckets.get(bucketOf(kind, id))?.get(id);
       return [id, record ? (withoutOrder(record) as unknown as T) : null];
     }),
   );
@@ -96,12 +86,20 @@ export function loadRecords(
     const row = await db.scenarios.get(scenarioId);
     if (!row) return undefined;
     // Each await reads something (transaction.ts): an empty list is not read.
-    const positions = positionIds.length
-      ? await readNamed<Position>(db, 'positions', scenarioId, positionIds)
-      : new Map<string, Position | null>();
-    const structures = structureIds.length
-      ? await readNamed<Structure>(db, 'structures', scenarioId, structureIds)
-      : new Map<string, Structure | null>();
+    const positions = named<Position>(
+      'positions',
+      positionIds,
+      positionIds.length
+        ? await readBuckets('positions', db.positionBuckets, scenarioId, positionIds)
+        : new Map(),
+    );
+    const structures = named<Structure>(
+      'structures',
+      structureIds,
+      structureIds.length
+        ? await readBuckets('structures', db.structureBuckets, scenarioId, structureIds)
+        : new Map(),
+    );
     return { scenario: scenarioFields(row), positions, structures };
   });
 }

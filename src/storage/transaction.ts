@@ -2,11 +2,12 @@
 // so a change, its change-log rows and its history entry are stored together or not at all. Any failure
 // (quota, closed database, a bad value) aborts the transaction and is rethrown as a French StorageError.
 //
-// Rule for code inside these transactions: every `await` must wait for a Dexie request (or an async helper
-// that itself awaits one). Dexie follows its transaction across native awaits only through its own promises;
-// an await that resumes without one (an async helper with nothing to do, `await null`) can resume in another
-// open transaction's context, and the write then fails with "Transaction committed too early". Helpers that
-// may have nothing to do are skipped by their callers instead (test/storage/concurrent-transactions.test.ts).
+// Rule for code inside these transactions: every `await` must wait for a Dexie request, or for an async helper
+// that itself awaits Dexie requests directly (one level: a helper awaiting another async helper failed too).
+// Dexie follows its transaction across native awaits only through its own promises; an await that resumes
+// without one (an async helper with nothing to do, `await null`) can resume in another open transaction's
+// context, and the write then fails with "Transaction committed too early". Helpers that may have nothing to do
+// are skipped by their callers instead (test/storage/concurrent-transactions.test.ts).
 import Dexie from 'dexie';
 import type { PlannerDb } from './db';
 import { toReadError, toStorageError } from './errors';

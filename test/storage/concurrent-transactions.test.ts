@@ -12,7 +12,13 @@ import type { PlannerDb } from '../../src/storage/db';
 import { importChangeLog } from '../../src/storage/import-change-log';
 import { setMeta } from '../../src/storage/meta';
 import type { Op } from '../../src/storage/ops';
-import { createScenario, deleteScenario, loadScenario, replaceScenario } from '../../src/storage/scenarios';
+import {
+  createScenario,
+  deleteScenario,
+  loadRecords,
+  loadScenario,
+  replaceScenario,
+} from '../../src/storage/scenarios';
 import { openTestDb, position, sampleScenario, structure, WHO } from './helpers';
 
 let db: PlannerDb;
@@ -132,5 +138,15 @@ describe('writes started while another transaction is open', () => {
     const content = await readEverything(db);
     await expect(writeDuringRead(() => restoreEverything(db, content, WHO))).resolves.toBeUndefined();
     expect((await loadScenario(db, 'sc'))?.positions).toHaveLength(3);
+  });
+});
+
+describe('reads started while another transaction is open', () => {
+  it('loadRecords (what another tab re-reads) reads its records while the scenario loads', async () => {
+    await seeded();
+    const read = Promise.resolve().then(() => loadRecords(db, 'sc', ['p1', 'p10'], ['s1']));
+    const [stored] = await Promise.all([read, loadScenario(db, 'sc')]);
+    expect([...(stored?.positions.keys() ?? [])]).toEqual(['p1', 'p10']);
+    expect(stored?.positions.get('p1')?.id).toBe('p1');
   });
 });
