@@ -61,14 +61,5 @@ export function plain(text: string): string {
 /** The eight Occitanie positions of ../shared/fixtures as a scenario of the 2026 campaign with the example regions. */
 export function occitanieScenario(): Scenario {
   const { structures, positions } = occitanieData();
-  return {
-    id: 'occ',
-    name: 'Occitanie',
-    campaign: campaign2026(),
-    regions: exampleRegionBudgets(),
-    structures,
-    positions,
-    createdAt: '2026-11-22T00:00:00.000Z',
-    updatedAt: '2026-11-22T00:00:00.000Z',
-  };
+  return { ...scenario(positions, structures), id: 'occ', name: 'Occitanie' };
 }

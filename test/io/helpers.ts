@@ -1,11 +1,11 @@
 // Builders for io tests: the shared fixtures' bytes, a 2026 scenario, deterministic ids, a full import, a fake
 // worker.
 import { readFileSync } from 'node:fs';
-import { campaign2026, exampleRegionBudgets } from '../../src/domain/demo/campaign-2026';
 import type { Position, Scenario, Structure } from '../../src/domain/types';
 import type { WorkerLike } from '../../src/io/import-client';
 import { previewImport, type ImportPreview, type PreviewOptions } from '../../src/io/import-preview';
 import { readWorkbookBytes } from '../../src/io/read-workbook';
+import { scenario } from '../domain/helpers';
 
 export const FIXTURES = [
   'occitanie-postes.xlsx',
@@ -19,16 +19,7 @@ export function fixture(name: string): Uint8Array {
 }
 
 export function scenario2026(positions: Position[] = [], structures: Structure[] = []): Scenario {
-  return {
-    id: 'io-test',
-    name: 'Test import',
-    campaign: campaign2026(),
-    regions: exampleRegionBudgets(),
-    structures,
-    positions,
-    createdAt: '2026-11-22T00:00:00.000Z',
-    updatedAt: '2026-11-22T00:00:00.000Z',
-  };
+  return { ...scenario(positions, structures), id: 'io-test', name: 'Test import' };
 }
 
 export function idMaker(): (kind: 'position' | 'structure') => string {
