@@ -4,9 +4,9 @@
 // workbook (`Exporter (.xlsx)` / `(.ods)`, the grid's rows) or a scenario file (`Enregistrer le scénario`).
 import { recompute } from '../domain/recompute';
 import type { Position, Scenario } from '../domain/types';
-import { buildWorkbookCompact } from './export-workbook';
+import { buildWorkbook } from './export-workbook';
 import type { JournalEntry } from './scenario-file-format';
-import { buildScenarioFileCompact } from './scenario-file-write';
+import { buildScenarioFile } from './scenario-file-write';
 import { isRecord, own } from './workbook-data';
 
 export interface WorkbookRequest {
@@ -74,10 +74,10 @@ export function writeRequested(request: ExportRequest): Promise<ArrayBuffer> {
   const figures = recompute(request.scenario);
   if (request.kind === 'scenarioFile') {
     const { scenario, changeLog, appVersion, exportedAt } = request;
-    return buildScenarioFileCompact(scenario, figures, changeLog, { appVersion, exportedAt });
+    return buildScenarioFile(scenario, figures, changeLog, { appVersion, exportedAt });
   }
   const { scenario, bookType, rows, exportedAt } = request;
-  return buildWorkbookCompact(scenario, figures, { bookType, exportedAt, ...(rows ? { rows } : {}) });
+  return buildWorkbook(scenario, figures, { bookType, exportedAt, ...(rows ? { rows } : {}) });
 }
 
 /** What the worker does with one message: write the file and post its bytes (transferred), or the error. */

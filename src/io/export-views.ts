@@ -2,7 +2,7 @@
 // rows in .xlsx (a `pane` in the sheet view) and in .ods (settings.xml view settings), the autofilter of .ods
 // (a database range), and an .ods `mimetype` first and stored. SheetJS writes the archive uncompressed; this
 // module patches its parts and compresses the result once (zip-write.ts).
-import { readStoredZip, writeZip, writeZipCompact, type ZipFile } from './zip-write';
+import { readStoredZip, writeZipCompact, type ZipFile } from './zip-write';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -78,17 +78,12 @@ export interface ViewOptions {
   odsFilters: readonly string[];
 }
 
-/** The final workbook bytes from SheetJS's uncompressed output, with the views added, compressed by SheetJS. */
-export function finishArchive(stored: Uint8Array, options: ViewOptions): ArrayBuffer {
-  return toArrayBuffer(writeZip(withViews(stored, options)));
-}
-
-/** The same, compressed by the platform where it can (about 2,7 times smaller), asynchronously. */
-export async function finishArchiveCompact(stored: Uint8Array, options: ViewOptions): Promise<ArrayBuffer> {
-  return toArrayBuffer(await writeZipCompact(withViews(stored, options)));
-}
-
-function toArrayBuffer(out: Uint8Array): ArrayBuffer {
+/**
+ * The final workbook bytes from SheetJS's uncompressed output, with the views added, compressed by the platform
+ * where it can (zip-write.ts).
+ */
+export async function finishArchive(stored: Uint8Array, options: ViewOptions): Promise<ArrayBuffer> {
+  const out = await writeZipCompact(withViews(stored, options));
   return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
 }
 

@@ -4,7 +4,7 @@
 import type { ScenarioFigures } from '../domain/recompute';
 import type { RegionBudget, Scenario } from '../domain/types';
 import { FORMATS, date, money, num, text, type Cell } from './export-cells';
-import { buildWorkbook, buildWorkbookCompact, type ExtraSheet } from './export-workbook';
+import { buildWorkbook, type ExtraSheet } from './export-workbook';
 import { MAX_CELL_TEXT } from './limits';
 import {
   CURRENT_FORMAT_VERSION,
@@ -134,22 +134,8 @@ export function buildScenarioFile(
   figures: ScenarioFigures,
   changeLog: readonly JournalEntry[],
   options: ScenarioFileOptions,
-): ArrayBuffer {
-  return buildWorkbook(scenario, figures, {
-    bookType: 'xlsx',
-    exportedAt: options.exportedAt,
-    extraSheets: scenarioFileSheets(scenario, changeLog, options),
-  });
-}
-
-/** The same file deflated by the platform where it can (about 2,7 times smaller): what the export worker writes. */
-export function buildScenarioFileCompact(
-  scenario: Scenario,
-  figures: ScenarioFigures,
-  changeLog: readonly JournalEntry[],
-  options: ScenarioFileOptions,
 ): Promise<ArrayBuffer> {
-  return buildWorkbookCompact(scenario, figures, {
+  return buildWorkbook(scenario, figures, {
     bookType: 'xlsx',
     exportedAt: options.exportedAt,
     extraSheets: scenarioFileSheets(scenario, changeLog, options),

@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
-import { buildWorkbookCompact } from '../../src/io/export-workbook';
+import { buildWorkbook } from '../../src/io/export-workbook';
 import { summarize, type Metric } from './report';
 import { createProfiler, type Profiler } from './cpu-profile';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium';
@@ -291,7 +291,7 @@ export async function benchIoBrowser(): Promise<Record<string, Metric>> {
   const scenario = structuredClone(generateScenario(COUNT));
   writeFileSync(
     file,
-    new Uint8Array(await buildWorkbookCompact(scenario, recompute(scenario), { bookType: 'xlsx' })),
+    new Uint8Array(await buildWorkbook(scenario, recompute(scenario), { bookType: 'xlsx' })),
   );
   console.log(
     `io navigateur : charge de la machine ${loadavg()

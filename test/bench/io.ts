@@ -35,7 +35,7 @@ const COMMIT_RUNS = 5;
 /** The ops of importing a 10 000-position workbook exported by the app into an empty scenario. */
 async function importOpsOf10k() {
   const source = structuredClone(generateScenario(COUNT));
-  const bytes = new Uint8Array(buildWorkbook(source, recompute(source), { bookType: 'xlsx' }));
+  const bytes = new Uint8Array(await buildWorkbook(source, recompute(source), { bookType: 'xlsx' }));
   const read = await readWorkbookBytesVerified('postes.xlsx', bytes);
   const workbook = copyWorkbookData(structuredClone(read), 'postes.xlsx');
   if (!workbook) throw new Error('copie refusée');

@@ -124,7 +124,10 @@ describe('stockage plein pendant un import (quota de Chromium réduit)', () => {
   beforeAll(async () => {
     const source = generateScenario(ROWS, 11);
     const scenario = { ...source, positions: source.positions.map((p) => ({ ...p, id: `imp-${p.id}` })) };
-    writeFileSync(file, new Uint8Array(buildWorkbook(scenario, recompute(scenario), { bookType: 'xlsx' })));
+    writeFileSync(
+      file,
+      new Uint8Array(await buildWorkbook(scenario, recompute(scenario), { bookType: 'xlsx' })),
+    );
     app = await openApp({
       userDataDir: mkdtempSync(join(tmpdir(), 'faults-quota-profile-')),
       viewport: { width: 1900, height: 1000 },

@@ -19,7 +19,10 @@ describe('import interrompu par la fermeture de la page', () => {
   beforeAll(async () => {
     const source = generateScenario(ROWS, 7);
     const scenario = { ...source, positions: source.positions.map((p) => ({ ...p, id: `imp-${p.id}` })) };
-    writeFileSync(file, new Uint8Array(buildWorkbook(scenario, recompute(scenario), { bookType: 'xlsx' })));
+    writeFileSync(
+      file,
+      new Uint8Array(await buildWorkbook(scenario, recompute(scenario), { bookType: 'xlsx' })),
+    );
     app = await openApp({
       userDataDir: mkdtempSync(join(tmpdir(), 'interrupted-profile-')),
       viewport: { width: 1600, height: 1000 },

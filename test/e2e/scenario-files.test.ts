@@ -31,9 +31,9 @@ function regional(code: string, seed: number): Scenario {
   };
 }
 
-function writeScenarioFile(name: string, scenario: Scenario): string {
+async function writeScenarioFile(name: string, scenario: Scenario): Promise<string> {
   const path = join(work, name);
-  const bytes = buildScenarioFile(scenario, recompute(scenario), [], {
+  const bytes = await buildScenarioFile(scenario, recompute(scenario), [], {
     appVersion: '0.1.0',
     exportedAt: '2026-11-22T10:00:00.000Z',
   });
@@ -100,12 +100,12 @@ describe('fichiers de scénario', () => {
     const page = app.page;
     const regions = [regional('76', 3), regional('11', 3), regional('84', 3)];
     const rival = { ...regional('76', 8), name: 'Occitanie, autre version' };
-    const paths = [
+    const paths = await Promise.all([
       writeScenarioFile('occitanie.xlsx', regions[0]!),
       writeScenarioFile('ile-de-france.xlsx', regions[1]!),
       writeScenarioFile('auvergne-rhone-alpes.xlsx', regions[2]!),
       writeScenarioFile('occitanie-bis.xlsx', rival),
-    ];
+    ]);
     await page.getByLabel('Consolider des fichiers régionaux').setInputFiles(paths);
     const conflict = page.getByRole('group', {
       name: 'Région Occitanie (76) : revendiquée par « occitanie.xlsx » et « occitanie-bis.xlsx »',

@@ -5,7 +5,7 @@
 // writes it (deflated by the platform).
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
-import { buildWorkbookCompact } from '../../src/io/export-workbook';
+import { buildWorkbook } from '../../src/io/export-workbook';
 import { previewImport } from '../../src/io/import-preview';
 import { readWorkbookBytesVerified } from '../../src/io/read-workbook';
 import { copyWorkbookData } from '../../src/io/workbook-data';
@@ -28,17 +28,17 @@ export async function benchIo(): Promise<Record<string, Metric>> {
   const empty = { ...scenario, structures: [], positions: [] };
   const metrics: Record<string, Metric> = {};
 
-  // What the export worker runs: the workbook deflated by the platform (buildWorkbookCompact).
+  // What the export worker runs: the workbook deflated by the platform.
   metrics['io.export.10k'] = summarize(
-    await timeAsync(() => buildWorkbookCompact(scenario, figures, { bookType: 'xlsx' })),
+    await timeAsync(() => buildWorkbook(scenario, figures, { bookType: 'xlsx' })),
     1000,
   );
   metrics['io.export_ods.10k'] = summarize(
-    await timeAsync(() => buildWorkbookCompact(scenario, figures, { bookType: 'ods' }), 1, 3),
+    await timeAsync(() => buildWorkbook(scenario, figures, { bookType: 'ods' }), 1, 3),
     null,
   );
 
-  const xlsx = new Uint8Array(await buildWorkbookCompact(scenario, figures, { bookType: 'xlsx' }));
+  const xlsx = new Uint8Array(await buildWorkbook(scenario, figures, { bookType: 'xlsx' }));
   metrics['io.import_preview.10k'] = summarize(
     await timeAsync(async () => {
       const read = await readWorkbookBytesVerified('postes.xlsx', xlsx.slice());
@@ -61,11 +61,11 @@ async function benchLoad(): Promise<Record<string, Metric>> {
   const bigFigures = recompute(big);
   const metrics: Record<string, Metric> = {};
   metrics['io.export.100k'] = summarize(
-    await timeAsync(() => buildWorkbookCompact(big, bigFigures, { bookType: 'xlsx' }), 0, 3),
+    await timeAsync(() => buildWorkbook(big, bigFigures, { bookType: 'xlsx' }), 0, 3),
     null,
   );
   const mid = structuredClone(generateScenario(20_000, 3));
-  const xlsx = new Uint8Array(await buildWorkbookCompact(mid, recompute(mid), { bookType: 'xlsx' }));
+  const xlsx = new Uint8Array(await buildWorkbook(mid, recompute(mid), { bookType: 'xlsx' }));
   const empty = { ...mid, structures: [], positions: [] };
   metrics['io.import_preview.20k'] = summarize(
     await timeAsync(

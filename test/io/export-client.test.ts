@@ -13,7 +13,7 @@ import {
   writeWorkbook,
 } from '../../src/io/export-client';
 import { handleExportRequest, type ExportMessage } from '../../src/io/export-protocol';
-import { buildWorkbook, buildWorkbookCompact } from '../../src/io/export-workbook';
+import { buildWorkbook } from '../../src/io/export-workbook';
 import { exportTimeoutMs } from '../../src/io/limits';
 import { guardZip } from '../../src/io/zip-guard';
 import { readWorkbookBytes } from '../../src/io/read-workbook';
@@ -25,6 +25,7 @@ import { trickyScenario } from './tricky-scenario';
 afterEach(() => {
   stopIdleExportWorker();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 /** Every part of a zip, inflated by Node's zlib (an inflater independent of both deflaters). */
@@ -40,15 +41,25 @@ function parts(bytes: ArrayBuffer): Map<string, string> {
 
 const EXPORTED_AT = '2026-11-22T09:00:00.000Z';
 
-describe('buildWorkbookCompact', () => {
+/** What buildWorkbook writes where the platform has no CompressionStream: SheetJS's own deflate. */
+async function withSheetJsDeflate<T>(write: () => Promise<T>): Promise<T> {
+  vi.stubGlobal('CompressionStream', undefined);
+  try {
+    return await write();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
+
+describe('buildWorkbook, deflated by the platform', () => {
   it.each(['xlsx', 'ods'] as const)(
-    'writes the same %s parts, in the same order, as the synchronous export',
+    'writes the same %s parts, in the same order, as with SheetJS’s deflate',
     async (bookType) => {
       const scenario = trickyScenario();
       const figures = recompute(scenario);
       const options = { bookType, exportedAt: EXPORTED_AT };
-      const compact = parts(await buildWorkbookCompact(scenario, figures, options));
-      const plain = parts(buildWorkbook(scenario, figures, options));
+      const compact = parts(await buildWorkbook(scenario, figures, options));
+      const plain = parts(await withSheetJsDeflate(() => buildWorkbook(scenario, figures, options)));
       expect([...compact.keys()]).toEqual([...plain.keys()]);
       expect(compact).toEqual(plain);
     },
@@ -58,8 +69,8 @@ describe('buildWorkbookCompact', () => {
     const scenario = generateScenario(2_000);
     const figures = recompute(scenario);
     const options = { bookType: 'xlsx' as const, exportedAt: EXPORTED_AT };
-    const compact = await buildWorkbookCompact(scenario, figures, options);
-    const plain = buildWorkbook(scenario, figures, options);
+    const compact = await buildWorkbook(scenario, figures, options);
+    const plain = await withSheetJsDeflate(() => buildWorkbook(scenario, figures, options));
     expect(compact.byteLength).toBeLessThan(plain.byteLength / 2);
   });
 });
@@ -85,7 +96,7 @@ describe('handleExportRequest (in the worker)', () => {
     expect(message.type).toBe('result');
     const bytes = (message as { bytes: ArrayBuffer }).bytes;
     expect(transfer).toEqual([bytes]);
-    const expected = buildWorkbook(scenario, recompute(scenario), {
+    const expected = await buildWorkbook(scenario, recompute(scenario), {
       bookType: 'xlsx',
       rows,
       exportedAt: EXPORTED_AT,
@@ -164,7 +175,7 @@ describe('writeWorkbook (the page’s side)', () => {
       createWorker: create,
       exportedAt: EXPORTED_AT,
     });
-    const expected = buildWorkbook(scenario, figures, { bookType: 'ods', exportedAt: EXPORTED_AT });
+    const expected = await buildWorkbook(scenario, figures, { bookType: 'ods', exportedAt: EXPORTED_AT });
     expect(parts(bytes)).toEqual(parts(expected));
     expect(made).toHaveLength(1);
     expect(made[0]!.received).toEqual([
@@ -208,7 +219,7 @@ describe('writeWorkbook (the page’s side)', () => {
   it('writes in the page, by the same code, where there is no Worker', async () => {
     expect(typeof Worker).toBe('undefined');
     const bytes = await writeWorkbook(scenario, { bookType: 'xlsx', exportedAt: EXPORTED_AT });
-    const expected = await buildWorkbookCompact(scenario, figures, {
+    const expected = await buildWorkbook(scenario, figures, {
       bookType: 'xlsx',
       exportedAt: EXPORTED_AT,
     });
@@ -282,7 +293,7 @@ describe('writeScenarioFile (Enregistrer le scénario)', () => {
       exportedAt: SAVED_AT,
     });
     expect(worker.received).toHaveLength(1);
-    expect(parts(bytes)).toEqual(parts(saveBytes(source, journal).buffer as ArrayBuffer));
+    expect(parts(bytes)).toEqual(parts((await saveBytes(source, journal)).buffer as ArrayBuffer));
     const opened = readScenarioFile(readWorkbookBytes('scenario.xlsx', new Uint8Array(bytes)), {
       newId: counter(),
     });

@@ -12,8 +12,8 @@ import type { Cents } from '../../src/domain/money';
 import { recompute } from '../../src/domain/recompute';
 import type { Position, Scenario } from '../../src/domain/types';
 import { occitanieScenario } from '../domain/helpers';
-import { buildWorkbookCompact } from '../../src/io/export-workbook';
-import { buildScenarioFileCompact } from '../../src/io/scenario-file-write';
+import { buildWorkbook } from '../../src/io/export-workbook';
+import { buildScenarioFile } from '../../src/io/scenario-file-write';
 import {
   convertToXlsx,
   formulaCachedValues,
@@ -101,8 +101,8 @@ beforeAll(async () => {
       // The files as people get them: written as the export worker writes them.
       const app = new Uint8Array(
         c.scenarioFile
-          ? await buildScenarioFileCompact(c.scenario, figures, [], { appVersion: '0.1.0', exportedAt })
-          : await buildWorkbookCompact(c.scenario, figures, {
+          ? await buildScenarioFile(c.scenario, figures, [], { appVersion: '0.1.0', exportedAt })
+          : await buildWorkbook(c.scenario, figures, {
               bookType: c.bookType,
               rows: c.rows,
               exportedAt,

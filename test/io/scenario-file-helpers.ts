@@ -108,18 +108,18 @@ export function sampleJournal(): JournalEntry[] {
   ];
 }
 
-export function saveBytes(s: Scenario, journal: readonly JournalEntry[] = []): Uint8Array {
+export async function saveBytes(s: Scenario, journal: readonly JournalEntry[] = []): Promise<Uint8Array> {
   return new Uint8Array(
-    buildScenarioFile(s, recompute(s), journal, { appVersion: '0.1.0', exportedAt: SAVED_AT }),
+    await buildScenarioFile(s, recompute(s), journal, { appVersion: '0.1.0', exportedAt: SAVED_AT }),
   );
 }
 
-export function savedWorkbook(
+export async function savedWorkbook(
   s: Scenario,
   journal: readonly JournalEntry[] = [],
   name = 'scenario.xlsx',
-): WorkbookData {
-  return readWorkbookBytes(name, saveBytes(s, journal));
+): Promise<WorkbookData> {
+  return readWorkbookBytes(name, await saveBytes(s, journal));
 }
 
 /** A copy of the workbook with one cell replaced (rows are 0-based, as in WorkbookData). */

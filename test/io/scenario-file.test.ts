@@ -23,7 +23,7 @@ import {
   saveBytes,
 } from './scenario-file-helpers';
 
-function open(wb: ReturnType<typeof savedWorkbook>) {
+function open(wb: Awaited<ReturnType<typeof savedWorkbook>>) {
   const r = readScenarioFile(wb, { newId: counter() });
   if (!r.ok) throw new Error(r.message);
   return r.value;
@@ -31,11 +31,14 @@ function open(wb: ReturnType<typeof savedWorkbook>) {
 
 const messages = (o: ReturnType<typeof open>) => o.diagnostics.map(formatFileDiagnostic);
 
+/** The rich scenario saved once, for the tests that change a copy of it. */
+const RICH_SAVED = await savedWorkbook(richScenario());
+
 describe('enregistrer puis ouvrir un scénario', () => {
-  it('rend le même scénario, champ par champ et au centime, et le même journal', () => {
+  it('rend le même scénario, champ par champ et au centime, et le même journal', async () => {
     const source = richScenario();
     const journal = sampleJournal();
-    const opened = open(savedWorkbook(source, journal));
+    const opened = open(await savedWorkbook(source, journal));
     expect(messages(opened)).toEqual([]);
     expect(opened.ignored).toEqual([]);
     expect(opened.scenario).toEqual(source);
@@ -46,23 +49,23 @@ describe('enregistrer puis ouvrir un scénario', () => {
     expect(recompute(opened.scenario).national).toEqual(recompute(source).national);
   });
 
-  it('rend la démonstration et un scénario vide tels quels', () => {
+  it('rend la démonstration et un scénario vide tels quels', async () => {
     const demo = demoScenario('2026-11-22T00:00:00.000Z');
-    expect(open(savedWorkbook(demo)).scenario).toEqual(demo);
+    expect(open(await savedWorkbook(demo)).scenario).toEqual(demo);
     const empty = { ...demo, structures: [], positions: [] };
-    expect(open(savedWorkbook(empty)).scenario).toEqual(empty);
+    expect(open(await savedWorkbook(empty)).scenario).toEqual(empty);
   });
 
-  it('rend 5 000 postes générés sans perte', () => {
+  it('rend 5 000 postes générés sans perte', async () => {
     const big = generateScenario(5_000);
-    expect(open(savedWorkbook(big)).scenario).toEqual(big);
+    expect(open(await savedWorkbook(big)).scenario).toEqual(big);
   }, 60_000);
 
   it.each(['ods', 'xlsx', 'biff8'] as const)(
     'rend le même scénario après un réenregistrement par un tableur (%s, sans formules)',
-    (bookType) => {
+    async (bookType) => {
       const source = richScenario();
-      const book = XLSX.read(saveBytes(source, sampleJournal()), { type: 'array', cellNF: true });
+      const book = XLSX.read(await saveBytes(source, sampleJournal()), { type: 'array', cellNF: true });
       const resaved: unknown = XLSX.write(book, { type: 'buffer', bookType });
       const name = `copie.${bookType === 'biff8' ? 'xls' : bookType}`;
       const opened = open(readWorkbookBytes(name, resaved as Uint8Array));
@@ -81,7 +84,7 @@ describe('enregistrer puis ouvrir un scénario', () => {
 });
 
 describe('garde', () => {
-  const wb = savedWorkbook(richScenario());
+  const wb = RICH_SAVED;
   const versionRow = metadataRow(wb, 'format.version');
 
   it('refuse un fichier d’une version de format plus récente, avec la raison', () => {
@@ -104,9 +107,9 @@ describe('garde', () => {
     if (!r.ok) expect(r.message).toContain('version de format illisible');
   });
 
-  it('refuse un classeur exporté (sans Métadonnées) en renvoyant vers l’import', () => {
+  it('refuse un classeur exporté (sans Métadonnées) en renvoyant vers l’import', async () => {
     const s = richScenario();
-    const bytes = buildWorkbook(s, recompute(s), { bookType: 'xlsx' });
+    const bytes = await buildWorkbook(s, recompute(s), { bookType: 'xlsx' });
     const r = readScenarioFile(readWorkbookBytes('export.xlsx', bytes));
     expect(r).toEqual({
       ok: false,
@@ -128,7 +131,7 @@ describe('garde', () => {
 });
 
 describe('migration', () => {
-  const guarded = guardScenarioFile(savedWorkbook(richScenario()));
+  const guarded = guardScenarioFile(RICH_SAVED);
   if (!guarded.ok) throw new Error(guarded.message);
 
   it('la version courante passe sans étape', () => {
@@ -161,7 +164,7 @@ describe('migration', () => {
 
 describe('fichier modifié à la main dans Excel ou LibreOffice', () => {
   const source = richScenario();
-  const wb = savedWorkbook(source);
+  const wb = RICH_SAVED;
 
   it('revalide les postes avec les diagnostics de l’import et signale la modification', () => {
     // Postes!J3 (Part État of the second position) typed as text that cannot be read.
@@ -233,9 +236,9 @@ describe('fichier modifié à la main dans Excel ou LibreOffice', () => {
 });
 
 describe('rien du fichier n’atteint Object.prototype', () => {
-  it('ignore les clés __proto__ et constructor de Métadonnées et du journal', () => {
+  it('ignore les clés __proto__ et constructor de Métadonnées et du journal', async () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
-    let wb = savedWorkbook(richScenario(), sampleJournal());
+    let wb = await savedWorkbook(richScenario(), sampleJournal());
     const meta = wb.sheets.find((s) => s.name === 'Métadonnées')!;
     const last = meta.rows.length;
     wb = withCell(wb, 'Métadonnées', last, 0, '__proto__');
@@ -260,8 +263,8 @@ describe('rien du fichier n’atteint Object.prototype', () => {
     expect(opened.scenario).toEqual(richScenario());
   });
 
-  it('écarte les lignes du journal illisibles et garde les autres', () => {
-    let wb = savedWorkbook(richScenario(), sampleJournal());
+  it('écarte les lignes du journal illisibles et garde les autres', async () => {
+    let wb = await savedWorkbook(richScenario(), sampleJournal());
     wb = withCell(wb, 'Journal', 1, 0, 'hier');
     wb = withCell(wb, 'Journal', 2, 3, 'inconnue');
     wb = withCell(wb, 'Journal', 3, 2, 'pirate');

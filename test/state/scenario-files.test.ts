@@ -83,7 +83,9 @@ describe('ScenarioFiles', () => {
   it('consolide après le choix de chaque conflit', async () => {
     const { planner, files } = await setup();
     const parts = [regional('76', 2), regional('11', 2), regional('76', 5)];
-    await files.readForConsolidation(parts.map((s, i) => blob(`f${i}.xlsx`, fileOf(s))));
+    await files.readForConsolidation(
+      await Promise.all(parts.map(async (s, i) => blob(`f${i}.xlsx`, await fileOf(s)))),
+    );
     expect(files.conflicts.map((c) => c.id)).toEqual(['region:76']);
     expect(files.consolidation.ok).toBe(false);
     files.choose('region:76', { keep: 2 });
