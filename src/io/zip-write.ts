@@ -1,7 +1,7 @@
 // A small zip writer for the exported workbooks: entries in the given order (so an .ods starts with its
 // stored `mimetype`, as OpenDocument requires), others deflated, CRC-32 computed here. Two deflaters: SheetJS's
 // own (synchronous, fixed Huffman codes only) and the platform's CompressionStream (asynchronous, zlib: files
-// about 2,7 times smaller for the same time, used by the export worker). Also reads back the entries of a stored
+// about 2,9 times smaller for the same time, used by the export worker). Also reads back the entries of a stored
 // (uncompressed) zip, as SheetJS writes with compression off.
 import * as XLSX from 'xlsx';
 import { guardZip } from './zip-guard';

@@ -1,7 +1,7 @@
-// Export of the active scenario as a file: .xlsx, .ods, .csv, or only the positions the Postes grid shows. The
-// writers of src/io are loaded on first use (SheetJS stays out of the page's first load); workbooks are written in
-// a worker (io/export-client, which imports no SheetJS itself), so the page stays responsive; the bytes go to `save` (a download in the page). A
-// full .xlsx/.ods export saves the scenario to a file: the planner notes its time.
+// Export of the active scenario as a file: .xlsx, .ods, .csv, or only the positions the Postes grid shows.
+// Workbooks are written in a worker (io/export-client, which imports no SheetJS itself), so the page stays
+// responsive; the CSV writer is loaded on first use. The bytes go to `save` (a download in the page). A full
+// .xlsx/.ods export saves the scenario to a file: the planner notes its time.
 import type { ScenarioFigures } from '../domain/recompute';
 import type { Position, Scenario } from '../domain/types';
 import { EXPORT_MIME_TYPES, writeWorkbook } from '../io/export-client';
