@@ -33,10 +33,11 @@ import type { Scenario } from '../../src/domain/types';
 import { DEFAULT_DB_NAME } from '../../src/storage/db';
 import { SCHEMA_VERSION } from '../../src/storage/migrations';
 import { packRecords, tallyOf } from '../../src/storage/buckets';
-import type { BucketRow, RecordTally } from '../../src/storage/rows';
+import type { RecordTally } from '../../src/storage/rows';
 import { summarize, type Metric } from './report';
 import { createProfiler, type Profiler } from './cpu-profile';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium';
+import { putRows } from '../e2e/older-version';
 import { serveDist } from '../e2e/static-server';
 
 const WARM_START_RUNS = 7;
@@ -164,40 +165,6 @@ async function clearScenario(
   );
 }
 
-/** One transaction: the rows go as one JSON string (far cheaper through the DevTools protocol than objects). */
-async function putRows(
-  page: Page,
-  dbName: string,
-  positions: readonly BucketRow<unknown>[],
-  structures: readonly BucketRow<unknown>[],
-): Promise<void> {
-  await page.evaluate(
-    async ({ dbName, json }) => {
-      const { positions, structures } = JSON.parse(json) as { positions: unknown[]; structures: unknown[] };
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const request = indexedDB.open(dbName);
-        request.onsuccess = () => ok(request.result);
-        request.onerror = () => fail(request.error);
-      });
-      try {
-        const tx = db.transaction(['positionBuckets', 'structureBuckets'], 'readwrite');
-        const positionStore = tx.objectStore('positionBuckets');
-        const structureStore = tx.objectStore('structureBuckets');
-        for (const row of positions) positionStore.put(row);
-        for (const row of structures) structureStore.put(row);
-        await new Promise<void>((ok, fail) => {
-          tx.oncomplete = () => ok();
-          tx.onerror = () => fail(tx.error);
-          tx.onabort = () => fail(tx.error ?? new Error('transaction annulée'));
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { dbName, json: JSON.stringify({ positions, structures }) },
-  );
-}
-
 /**
  * Replaces the demo scenario's structures and positions by the generated ones, from a same-origin page where the
  * app is not running (the app's favicon), so no app connection or in-memory state is involved.
@@ -216,12 +183,10 @@ async function seed(page: Page, baseUrl: string, scenario: Scenario): Promise<vo
   );
   for (let i = 0; i < chunks; i++) {
     const from = i * BUCKETS_PER_CHUNK;
-    await putRows(
-      page,
-      DEFAULT_DB_NAME,
-      positions.slice(from, from + BUCKETS_PER_CHUNK),
-      structures.slice(from, from + BUCKETS_PER_CHUNK),
-    );
+    await putRows(page, {
+      positionBuckets: positions.slice(from, from + BUCKETS_PER_CHUNK),
+      structureBuckets: structures.slice(from, from + BUCKETS_PER_CHUNK),
+    });
   }
 }
 

@@ -9,7 +9,7 @@ export const DB_NAME = 'etp-planner';
 
 /**
  * Creates the database at schema `version` from a same-origin page where the app does not run (its favicon),
- * then writes `rows` (store → rows) in transactions of at most `chunk` rows, passed as JSON.
+ * then writes `rows` (store → rows) in transactions of at most `chunk` rows (putRows).
  */
 export async function writeOlderVersion(
   page: Page,
@@ -49,25 +49,37 @@ export async function writeOlderVersion(
   );
   for (const [store, list] of Object.entries(rows)) {
     for (let from = 0; from < list.length; from += chunk) {
-      await page.evaluate(
-        async ({ name, store, json }) => {
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const request = indexedDB.open(name);
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error ?? new Error('open'));
-          });
-          const tx = db.transaction([store], 'readwrite');
-          for (const row of JSON.parse(json) as object[]) tx.objectStore(store).add(row);
-          await new Promise<void>((resolve, reject) => {
-            tx.oncomplete = () => resolve();
-            tx.onabort = () => reject(tx.error ?? new Error('abort'));
-          });
-          db.close();
-        },
-        { name: DB_NAME, store, json: JSON.stringify(list.slice(from, from + chunk)) },
-      );
+      await putRows(page, { [store]: list.slice(from, from + chunk) });
     }
   }
+}
+
+/** Puts `rows` (store → rows) into the database as it is, in one transaction, from a page of the app's origin. */
+export async function putRows(page: Page, rows: Record<string, readonly unknown[]>): Promise<void> {
+  await page.evaluate(
+    async ({ name, json }) => {
+      const byStore = JSON.parse(json) as Record<string, unknown[]>;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open'));
+      });
+      try {
+        const tx = db.transaction(Object.keys(byStore), 'readwrite');
+        for (const [store, list] of Object.entries(byStore)) {
+          for (const row of list) tx.objectStore(store).put(row);
+        }
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onabort = () => reject(tx.error ?? new Error('transaction annulée'));
+        });
+      } finally {
+        db.close();
+      }
+    },
+    // One JSON string: far cheaper through the DevTools protocol than objects.
+    { name: DB_NAME, json: JSON.stringify(rows) },
+  );
 }
 
 /** The version and the stores the database has now. */
