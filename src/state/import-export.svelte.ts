@@ -4,7 +4,7 @@
 // .xlsx/.ods export saves the scenario to a file: the planner notes its time.
 import type { ScenarioFigures } from '../domain/recompute';
 import type { Position, Scenario } from '../domain/types';
-import { EXPORT_MIME_TYPES, writeWorkbook } from '../io/export-client';
+import { EXPORT_MIME_TYPES, writeWorkbook } from '../io/export/export-client';
 import { positionsCount } from './import-summary';
 
 export type ExportKind = 'xlsx' | 'ods' | 'csv' | 'view';
@@ -20,7 +20,7 @@ export interface ExportSource {
 /** Hands the file to the person (a download); `data` is the file's content. */
 export type SaveFile = (data: ArrayBuffer | string, fileName: string, mimeType: string) => void;
 
-/** Writes a workbook of the scenario (all positions, or `rows`): io/export-client's writeWorkbook by default. */
+/** Writes a workbook of the scenario (all positions, or `rows`): io/export/export-client's writeWorkbook by default. */
 export type WriteWorkbook = (
   scenario: Scenario,
   options: { bookType: 'xlsx' | 'ods'; rows?: readonly Position[] },
@@ -76,7 +76,7 @@ export class FileExport {
       const extension = kind === 'view' ? 'xlsx' : kind;
       const fileName = this.#name(scenario.name, kind === 'view', extension);
       if (extension === 'csv') {
-        const { buildCsv } = await import('../io/export-csv');
+        const { buildCsv } = await import('../io/export/export-csv');
         this.#save(buildCsv(scenario, figures), fileName, CSV_MIME);
       } else {
         const bytes = await this.#write(scenario, {

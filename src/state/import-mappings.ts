@@ -1,7 +1,7 @@
 // Column mappings remembered for files with the same headers, stored in the meta row `importMappings` as a plain
 // object mappingKey → field per column. Only mappings the person changed are kept (a proposal needs no memory),
 // at most MAX_REMEMBERED, the latest last. What storage gives back is checked field by field before use.
-import { FIELD_LABELS, type ImportField, type Mapping } from '../io/column-mapping';
+import { FIELD_LABELS, type ImportField, type Mapping } from '../io/table/column-mapping';
 
 export type RememberedMappings = Readonly<Record<string, readonly (ImportField | null)[]>>;
 

@@ -3,14 +3,14 @@
 // the plan written as ONE transaction and one undo step, or nothing. Reading and analysing never write anything.
 import type { Scenario, Structure } from '../domain/types';
 import type { Result } from '../domain/result';
-import { mappingKey, type ImportField, type Mapping } from '../io/column-mapping';
+import { mappingKey, type ImportField, type Mapping } from '../io/table/column-mapping';
 import { WorkbookRefusal, type RefusalKind } from '../io/errors';
-import type { SheetCandidate } from '../io/find-table';
-import type { NamedBlob, ReadInWorkerOptions } from '../io/import-client';
-import { previewImport, type ImportPreview } from '../io/import-preview';
-import type { ReadStage } from '../io/read-workbook';
+import type { SheetCandidate } from '../io/table/find-table';
+import type { NamedBlob, ReadInWorkerOptions } from '../io/read/import-client';
+import { previewImport, type ImportPreview } from '../io/plan/import-preview';
+import type { ReadStage } from '../io/read/read-workbook';
 import type { WorkbookData } from '../io/workbook-data';
-import { rankSheets } from '../io/find-table';
+import { rankSheets } from '../io/table/find-table';
 import type { Op } from '../storage/ops';
 import type { ChangeSource, MetaKey } from '../storage/rows';
 import { newId } from './ids';
@@ -36,7 +36,7 @@ export type WorkbookReader = (file: NamedBlob, options: ReadInWorkerOptions) => 
 
 /** The worker of src/io, loaded on first use (the reading code stays out of the page's first load). */
 const readInWorker: WorkbookReader = async (file, options) =>
-  (await import('../io/import-client')).readWorkbookInWorker(file, options);
+  (await import('../io/read/import-client')).readWorkbookInWorker(file, options);
 
 export type ImportPhase = 'closed' | 'reading' | 'analysing' | 'ready' | 'committing' | 'refused';
 export type ImportStage = ReadStage | 'analyse';

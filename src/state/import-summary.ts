@@ -3,10 +3,10 @@
 import type { Cents } from '../domain/money';
 import type { Fte } from '../domain/fte';
 import type { Position, Role, Structure } from '../domain/types';
-import { FIELD_LABELS, type ImportField } from '../io/column-mapping';
-import { formatDiagnostic } from '../io/diagnostics';
-import type { ImportPlan } from '../io/import-plan';
-import type { ImportPreview } from '../io/import-preview';
+import { FIELD_LABELS, type ImportField } from '../io/table/column-mapping';
+import { formatDiagnostic } from '../io/restore/diagnostics';
+import type { ImportPlan } from '../io/plan/import-plan';
+import type { ImportPreview } from '../io/plan/import-preview';
 import type { Op } from '../storage/ops';
 
 /** Rows of the "changes" table and lines of the diagnostics list shown at most. */
@@ -54,7 +54,7 @@ export function positionsCount(n: number): string {
   return plural(n, 'poste', 'postes');
 }
 
-export type { ImportField } from '../io/column-mapping';
+export type { ImportField } from '../io/table/column-mapping';
 
 /** The fields a column can be mapped to, with their French names, for the mapping selects. */
 export const IMPORT_FIELD_OPTIONS: readonly { field: ImportField; label: string }[] = (

@@ -15,10 +15,10 @@ import {
 } from '../domain/consolidation';
 import { formatDate } from '../domain/format-fr';
 import { err, type Result } from '../domain/result';
-import type { NamedBlob } from '../io/import-client';
-import { writeScenarioFile } from '../io/export-client';
-import type { JournalEntry, OpenedScenarioFile } from '../io/scenario-file';
-import { scenarioFileName } from '../io/scenario-file-format';
+import type { NamedBlob } from '../io/read/import-client';
+import { writeScenarioFile } from '../io/export/export-client';
+import type { JournalEntry, OpenedScenarioFile } from '../io/scenario-file/scenario-file';
+import { scenarioFileName } from '../io/scenario-file/scenario-file-format';
 import { APP_VERSION } from '../app-version';
 import type { WorkbookData } from '../io/workbook-data';
 import type { ChangeRow } from '../storage/rows';
@@ -70,7 +70,7 @@ export interface Notice {
   error: boolean;
 }
 
-const loadIo = () => import('../io/scenario-file');
+const loadIo = () => import('../io/scenario-file/scenario-file');
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function toJournal(r: ChangeRow): JournalEntry {
@@ -113,7 +113,7 @@ export class ScenarioFiles {
     this.#deps = {
       readWorkbook:
         deps.readWorkbook ??
-        (async (file) => (await import('../io/import-client')).readWorkbookInWorker(file)),
+        (async (file) => (await import('../io/read/import-client')).readWorkbookInWorker(file)),
       importJournal:
         deps.importJournal ??
         ((scenarioId, fileName, rows, who) =>

@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
-import { buildWorkbook } from '../../src/io/export-workbook';
+import { buildWorkbook } from '../../src/io/export/export-workbook';
 import { summarize, type Metric } from './report';
 import { createProfiler, type Profiler } from './cpu-profile';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium';

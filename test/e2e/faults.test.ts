@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
 import { REFUSAL } from '../../src/io/errors';
-import { buildWorkbook } from '../../src/io/export-workbook';
+import { buildWorkbook } from '../../src/io/export/export-workbook';
 import { readTimeoutMs } from '../../src/io/limits';
 import { QUOTA_MESSAGE } from '../../src/storage/errors';
 import { normalizeSpaces, openApp, type AppSession } from './browser';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
-import { buildWorkbook } from '../../src/io/export-workbook';
+import { buildWorkbook } from '../../src/io/export/export-workbook';
 import { normalizeSpaces, openApp, type AppSession } from './browser';
 
 const ROWS = 1_500;

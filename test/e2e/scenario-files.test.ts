@@ -10,7 +10,7 @@ import { generateScenario } from '../../src/domain/demo/generate';
 import type { Cents } from '../../src/domain/money';
 import { recompute } from '../../src/domain/recompute';
 import type { Scenario } from '../../src/domain/types';
-import { buildScenarioFile } from '../../src/io/scenario-file-write';
+import { buildScenarioFile } from '../../src/io/scenario-file/scenario-file-write';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
 import { summaryCents, waitForDemoRows } from './grid';
 

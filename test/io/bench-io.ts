@@ -5,9 +5,9 @@
 // writes it (deflated by the platform).
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
-import { buildWorkbook } from '../../src/io/export-workbook';
-import { previewImport } from '../../src/io/import-preview';
-import { readWorkbookBytesVerified } from '../../src/io/read-workbook';
+import { buildWorkbook } from '../../src/io/export/export-workbook';
+import { previewImport } from '../../src/io/plan/import-preview';
+import { readWorkbookBytesVerified } from '../../src/io/read/read-workbook';
 import { copyWorkbookData } from '../../src/io/workbook-data';
 import { summarize, type Metric } from '../bench/report';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { eurosToCents } from '../../src/domain/money';
 import { recompute } from '../../src/domain/recompute';
-import { rankSheets } from '../../src/io/find-table';
-import { readWorkbookBytes } from '../../src/io/read-workbook';
+import { rankSheets } from '../../src/io/table/find-table';
+import { readWorkbookBytes } from '../../src/io/read/read-workbook';
 import { applyPlan, FIXTURES, fixture, importBytes, plain, scenario2026 } from './helpers';
 
 it('uses SheetJS 0.20.3 (the version the design card requires)', () => {

@@ -2,9 +2,9 @@
 // worker.
 import { readFileSync } from 'node:fs';
 import type { Position, Scenario, Structure } from '../../src/domain/types';
-import type { WorkerLike } from '../../src/io/import-client';
-import { previewImport, type ImportPreview, type PreviewOptions } from '../../src/io/import-preview';
-import { readWorkbookBytes } from '../../src/io/read-workbook';
+import type { WorkerLike } from '../../src/io/read/import-client';
+import { previewImport, type ImportPreview, type PreviewOptions } from '../../src/io/plan/import-preview';
+import { readWorkbookBytes } from '../../src/io/read/read-workbook';
 import { scenario } from '../domain/helpers';
 
 export const FIXTURES = [

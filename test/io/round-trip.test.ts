@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
 import type { Position, Scenario } from '../../src/domain/types';
-import { buildCsv } from '../../src/io/export-csv';
-import { buildWorkbook } from '../../src/io/export-workbook';
+import { buildCsv } from '../../src/io/export/export-csv';
+import { buildWorkbook } from '../../src/io/export/export-workbook';
 import { applyPlan, importBytes } from './helpers';
 import { trickyScenario } from './tricky-scenario';
 

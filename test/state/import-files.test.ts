@@ -2,7 +2,7 @@
 // and the exports: the file handed over, its name, the grid's rows only, the save noted after a full export.
 import { describe, expect, it } from 'vitest';
 import { recompute } from '../../src/domain/recompute';
-import { readWorkbookBytes } from '../../src/io/read-workbook';
+import { readWorkbookBytes } from '../../src/io/read/read-workbook';
 import { FileExport, type SaveFile } from '../../src/state/import-export.svelte';
 import { MAX_REMEMBERED, readRemembered, remember, rememberedFor } from '../../src/state/import-mappings';
 import { importBytes, scenario2026, applyPlan, fixture } from '../io/helpers';

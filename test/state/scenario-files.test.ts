@@ -7,8 +7,8 @@ import type { Cents } from '../../src/domain/money';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
 import type { Scenario } from '../../src/domain/types';
-import { readWorkbookBytes } from '../../src/io/read-workbook';
-import { buildScenarioFile } from '../../src/io/scenario-file-write';
+import { readWorkbookBytes } from '../../src/io/read/read-workbook';
+import { buildScenarioFile } from '../../src/io/scenario-file/scenario-file-write';
 import { Planner } from '../../src/state/planner.svelte';
 import { ScenarioFiles } from '../../src/state/scenario-files.svelte';
 
