@@ -1,4 +1,4 @@
-// The eight Occitanie positions of ../shared/fixtures/README.md give exactly its totals and its five breaches.
+// The eight Occitanie positions of test/fixtures/README.md give exactly its totals and its five breaches.
 import { describe, expect, it } from 'vitest';
 import { demoScenario } from '../../src/domain/demo';
 import { eurosToCents } from '../../src/domain/money';

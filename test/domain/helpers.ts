@@ -58,7 +58,7 @@ export function plain(text: string): string {
   return text.replace(/[\u202f\u00a0]/g, ' ');
 }
 
-/** The eight Occitanie positions of ../shared/fixtures as a scenario of the 2026 campaign with the example regions. */
+/** The eight Occitanie positions of test/fixtures as a scenario of the 2026 campaign with the example regions. */
 export function occitanieScenario(): Scenario {
   const { structures, positions } = occitanieData();
   return { ...scenario(positions, structures), id: 'occ', name: 'Occitanie' };

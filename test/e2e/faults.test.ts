@@ -25,7 +25,7 @@ import { normalizeSpaces, openApp, type AppSession } from './browser';
 import { cellText, typeInCell, waitForDemoRows } from './grid';
 
 const FIXTURE_NAME = 'occitanie-postes.xlsx';
-const FIXTURE = fileURLToPath(new URL(`../../../shared/fixtures/${FIXTURE_NAME}`, import.meta.url));
+const FIXTURE = fileURLToPath(new URL(`../fixtures/${FIXTURE_NAME}`, import.meta.url));
 const VALIDATE = "Valider l'import";
 /** The planner's IndexedDB database (src/storage/db.ts, DEFAULT_DB_NAME). */
 const DB_NAME = 'etp-planner';

@@ -1,7 +1,8 @@
-// Workbooks in and out, driven like a person: each shared fixture imported into the cleared demo (8 positions,
-// 222 426,00 € committed, TOTAL row left out), re-imported without duplicates, undone in one step; Annuler
-// writes nothing; exports (.xlsx, .ods, .csv, the grid's view) downloaded and re-imported with nothing to change;
-// a remembered column mapping; broken files refused in French; drag and drop; accessibility.
+// Workbooks in and out, driven like a person: each workbook of test/fixtures imported into the cleared demo
+// (8 positions, 222 426,00 € committed, TOTAL row left out), re-imported without duplicates, undone in one
+// step; Annuler writes nothing; exports (.xlsx, .ods, .csv, the grid's view) downloaded and re-imported with
+// nothing to change; a remembered column mapping; broken files refused in French; drag and drop;
+// accessibility.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
 import { cellText, summaryCents } from './grid';
 
-const FIXTURES_DIR = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 /** The workbooks have a TOTAL row (and a footnote) under the positions; the CSV has only the positions. */
 const FIXTURES = [
   { name: 'occitanie-postes.xlsx', totalRow: true },

@@ -1,4 +1,4 @@
-// The four workbooks of ../shared/fixtures import to exactly the figures of their README.
+// The four workbooks of test/fixtures import to exactly the figures of their README.
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { eurosToCents } from '../../src/domain/money';

@@ -1,5 +1,5 @@
-// Builders for io tests: the shared fixtures' bytes, a 2026 scenario, deterministic ids, a full import, a fake
-// worker.
+// Builders for io tests: the bytes of the workbooks in test/fixtures, a 2026 scenario, deterministic ids, a full
+// import, a fake worker.
 import { readFileSync } from 'node:fs';
 import type { Position, Scenario, Structure } from '../../src/domain/types';
 import type { WorkerLike } from '../../src/io/read/import-client';
@@ -15,7 +15,7 @@ export const FIXTURES = [
 ] as const;
 
 export function fixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(`../../../shared/fixtures/${name}`, import.meta.url)));
+  return new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
 }
 
 export function scenario2026(positions: Position[] = [], structures: Structure[] = []): Scenario {
