@@ -1,4 +1,5 @@
-// Lint rules, including the architecture: src/domain is pure and imports no framework, storage or file library.
+// Lint rules, including the architecture: src/domain is pure and imports no framework, storage or file library;
+// src/io imports no storage.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
@@ -7,6 +8,11 @@ import svelteConfig from './svelte.config.js';
 
 const UI_PATHS = ['../ui/*', '../../ui/*', '**/ui/**'];
 const INWARD = 'Les dépendances vont ui → state → {storage, io} → domain.';
+
+// File formats are written from domain types, never from storage rows: io does not import storage or Dexie.
+const STORAGE_PATHS = ['dexie', 'dexie/*', '../storage', '../storage/*', '**/storage', '**/storage/**'];
+const NO_STORAGE_IN_IO =
+  'src/io ne dépend pas du stockage : les formats de fichier utilisent les types du domaine (src/domain), jamais src/storage ni Dexie.';
 
 const FORBIDDEN_IN_DOMAIN = [
   'svelte',
@@ -78,7 +84,15 @@ export default tseslint.config(
   {
     files: ['src/io/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: UI_PATHS, message: INWARD }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_PATHS, message: INWARD },
+            { group: STORAGE_PATHS, message: NO_STORAGE_IN_IO },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,10 +1,10 @@
 // The `Sauvegarde` file: every scenario and the change log as one JSON document. Reading it follows
 // guard → migrate → restore: envelope checked (type, version; a newer version is refused with the reason),
 // migrated by version, each record rebuilt field by field (hostile keys dropped), before anything is written.
+import { CHANGE_ENTITIES, CHANGE_SOURCES, type ChangeRow } from '../domain/change-log';
 import { restoreScenario } from '../domain/restore-records';
 import { err, ok, type Result } from '../domain/result';
 import type { Scenario } from '../domain/types';
-import { CHANGE_ENTITIES, CHANGE_SOURCES, type ChangeRow } from '../storage/rows';
 
 export const BACKUP_FORMAT = 'planificateur-etp-sauvegarde';
 export const BACKUP_VERSION = 1;

@@ -2,6 +2,7 @@
 // version 2 a change-log row may pack several changes).
 // Changing one of them needs a new schema version in migrations.ts with an upgrade function, tested with rows
 // written by the previous version.
+import type { ChangeRow } from '../domain/change-log';
 import type { Campaign, Position, RegionBudget, Structure } from '../domain/types';
 import type { Op } from './ops';
 
@@ -38,51 +39,9 @@ export interface BucketRow<T> {
 export type PositionBucketRow = BucketRow<Position>;
 export type StructureBucketRow = BucketRow<Structure>;
 
-/** Where a change came from (stable ids; the UI translates them). */
-/** Where a change came from; also the allowlist when change-log rows are read back from a file. */
-export const CHANGE_SOURCES = [
-  'grid',
-  'paste',
-  'import',
-  'undo',
-  'redo',
-  'demo',
-  'scenario',
-  'allocation',
-  'restore',
-] as const;
-export type ChangeSource = (typeof CHANGE_SOURCES)[number];
-
-export const CHANGE_ENTITIES = ['position', 'structure', 'region', 'campaign', 'scenario'] as const;
-export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
-
-/**
- * One field of one record changed by one batch: the audit trail, never rewritten. This is the row the app reads
- * and files carry; IndexedDB stores several of one batch per row (StoredChangeRow).
- */
-export interface ChangeRow {
-  /** Key of the stored row holding this change. */
-  seq?: number;
-  /** Place of this change in its stored row (0: the row's own fields), when read back; with seq, unique. */
-  part?: number;
-  scenarioId: string;
-  batchId: string;
-  /** ISO date-time of the transaction. */
-  at: string;
-  /** User name as entered on this machine. */
-  who: string;
-  source: ChangeSource;
-  entity: ChangeEntity;
-  /** Position or structure id, region code, campaign id, or scenario id. */
-  entityId: string;
-  /** Field name, or `*` for a whole record created (oldValue null) or deleted (newValue null). */
-  field: string;
-  /** The value stored before the write (JSON-safe; amounts stay integer cents). */
-  oldValue: unknown;
-  newValue: unknown;
-  /** Short French description of the batch, e.g. `Collage de 12 cellules`. */
-  label: string;
-}
+/** The change log's entries are the domain's (files carry them too); re-exported for storage code. */
+export { CHANGE_ENTITIES, CHANGE_SOURCES } from '../domain/change-log';
+export type { ChangeEntity, ChangeRow, ChangeSource } from '../domain/change-log';
 
 /** A further change of the same batch, packed into a stored row. */
 export type PackedChange = Pick<ChangeRow, 'entity' | 'entityId' | 'field' | 'oldValue' | 'newValue'>;

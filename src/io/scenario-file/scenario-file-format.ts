@@ -1,8 +1,8 @@
 // The scenario file's contract (format type, version, sheets, metadata keys): an app export workbook plus the
 // sheets Structures, Rattachements, Métadonnées and Journal. Changing a key or a sheet means a new format version, a
 // migration step in scenario-file-migrate.ts and a fixture per version in test/fixtures.
+import type { ChangeRow } from '../../domain/change-log';
 import type { Scenario } from '../../domain/types';
-import type { ChangeRow } from '../../storage/rows';
 
 export const SCENARIO_FILE_TYPE = 'planificateur-etp-scenario';
 /** The version this code writes; every version from 1 up to it stays readable. */
@@ -73,13 +73,13 @@ export const FTE_TARGET_PREFIX = 'regions.fteTarget.';
 /** Most journal rows written (the newest); the reader accepts 200 000 rows per sheet. */
 export const MAX_JOURNAL_ROWS = 150_000;
 
-/** The file's journal uses the app's own vocabulary of change sources and entities (one list, in storage). */
+/** The file's journal uses the app's own vocabulary of change sources and entities (one list, in the domain). */
 export {
   CHANGE_ENTITIES as JOURNAL_ENTITIES,
   CHANGE_SOURCES as JOURNAL_SOURCES,
   type ChangeEntity as JournalEntity,
   type ChangeSource as JournalSource,
-} from '../../storage/rows';
+} from '../../domain/change-log';
 
 /** One change-log row as the file carries it: a ChangeRow without seq and scenario id (values JSON-safe). */
 export type JournalEntry = Omit<ChangeRow, 'seq' | 'scenarioId'>;
