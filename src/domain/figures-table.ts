@@ -72,36 +72,3 @@ export class PositionFiguresTable {
     return (this.columns = columns);
   }
 }
-
-let lastIds: string[] = [];
-let lastIndex = new Map<string, number>();
-
-/** Ids of the last index built, for callers that compare them while they read the positions anyway. */
-export function lastIndexedIds(): readonly string[] {
-  return lastIds;
-}
-
-/** The last index built: valid for a positions array whose ids are exactly lastIndexedIds(). */
-export function lastPositionIndex(): ReadonlyMap<string, number> {
-  return lastIndex;
-}
-
-/**
- * id → index of a positions array. An edit gives a new array with the same ids in the same places, so the
- * previous index is reused after a pointer comparison of the ids (no rebuild of a 100 000-entry map).
- */
-export function positionIndex(positions: readonly Position[]): ReadonlyMap<string, number> {
-  let same = lastIds.length === positions.length;
-  for (let i = 0; same && i < positions.length; i++) same = (positions[i] as Position).id === lastIds[i];
-  if (same) return lastIndex;
-  const ids = new Array<string>(positions.length);
-  const index = new Map<string, number>();
-  for (let i = 0; i < positions.length; i++) {
-    const id = (positions[i] as Position).id;
-    ids[i] = id;
-    index.set(id, i);
-  }
-  lastIds = ids;
-  lastIndex = index;
-  return index;
-}

@@ -1,5 +1,6 @@
 // Computed figures of one position (never stored): co-funding totals, rates, State ceilings, reste à financer.
-import { applyRateFloor, type Cents } from './money';
+import type { Cents } from './money';
+import { maxStateAmount } from './rules';
 import type { FunderCategory, Position, RuleParams } from './types';
 
 export interface PositionFigures {
@@ -15,18 +16,6 @@ export interface PositionFigures {
   /** State amount ÷ cost (0.72 for 72 %), null when the cost is zero. */
   stateRate: number | null;
   coFundingRate: number | null;
-}
-
-/** Ceiling per ETP × ETP (ETP in hundredths), rounded down to the cent. */
-export function ceilingForFte(ceilingPerFte: Cents, fteHundredths: number): Cents {
-  return Math.floor((ceilingPerFte * fteHundredths) / 100) as Cents;
-}
-
-/** Maximum AAP amount of a position: min(max rate × cost, ceiling per ETP × ETP). */
-export function maxStateAmount(position: Position, rules: RuleParams): Cents {
-  const byRate = applyRateFloor(position.annualCost, rules.maxStateRate);
-  if (rules.stateCeilingPerFte === null) return byRate;
-  return Math.min(byRate, ceilingForFte(rules.stateCeilingPerFte, position.fte)) as Cents;
 }
 
 export function positionFigures(position: Position, rules: RuleParams): PositionFigures {

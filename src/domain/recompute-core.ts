@@ -1,9 +1,10 @@
 // Shared machinery of the full recompute (recompute.ts) and of the incremental one (recompute-incremental.ts):
 // regional accumulators, the lazily built structure index, per-position figures and breaches, region figures.
 import type { Breach } from './breach';
-import { applyRateFloor, type Cents } from './money';
+import type { IndexCache } from './index-cache';
+import type { Cents } from './money';
 import type { PositionFigures } from './position-figures';
-import { checkPosition, type StructureLookup } from './rules';
+import { checkPosition, maxAllStateAmount, type StructureLookup } from './rules';
 import type { RegionFigures } from './totals';
 import { zeroByCategory } from './totals';
 import {
@@ -66,22 +67,10 @@ export function purposeIndex(p: string): number {
   }
 }
 
-const structureIndexCache = new WeakMap<readonly Structure[], Map<string, number>>();
-/** id → index in the structures array (the last one wins on a duplicate id), cached per array. */
-export function structureIndex(structures: readonly Structure[]): Map<string, number> {
-  let index = structureIndexCache.get(structures);
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < structures.length; i++) index.set((structures[i] as Structure).id, i);
-    structureIndexCache.set(structures, index);
-  }
-  return index;
-}
-
 /** Structures by id; the index is only built (once per structures array) when a breach needs a name. */
-export function structureLookup(structures: readonly Structure[]): StructureLookup {
+export function structureLookup(structures: readonly Structure[], cache: IndexCache): StructureLookup {
   let index: Map<string, number> | null = null;
-  return { get: (id: string) => structures[(index ??= structureIndex(structures)).get(id) ?? -1] };
+  return { get: (id: string) => structures[(index ??= cache.structureIndex(structures)).get(id) ?? -1] };
 }
 
 /** Accumulators per region slot (scenario regions first, then codes met on positions). */
@@ -174,22 +163,6 @@ export function figuresAt(p: Position, co: number, other: number, max: number): 
 }
 
 /**
- * Whether checkPosition can report anything: the negations of the rules' own tests (a superset of them). Most
- * positions are clean, and this test needs neither the structure (a map lookup) nor an allocation.
- */
-export function mayBreach(p: Position, co: number, other: number, max: number, rules: RuleParams): boolean {
-  const cost = p.annualCost;
-  const state = p.stateAmount;
-  return (
-    !(state <= max) ||
-    cost - state - co !== 0 ||
-    p.conventionYear > rules.maxConventionYears ||
-    !(state + other <= Math.floor((cost * rules.maxAllStateRate) / 10_000)) ||
-    !(co >= Math.ceil((cost * rules.minCoFundingRate) / 10_000))
-  );
-}
-
-/**
  * Rules 1, 2, 3 and 6 on one position (appended to `out`). The structure only matters to rule 3, so it is looked
  * up (a likely cache miss in a large map) only when the all-State amount exceeds the all-State ceiling.
  */
@@ -202,7 +175,7 @@ export function positionBreaches(
   structures: StructureLookup,
   out: Breach[],
 ): void {
-  const allStateOver = !(p.stateAmount + other <= applyRateFloor(p.annualCost, rules.maxAllStateRate));
+  const allStateOver = !(p.stateAmount + other <= maxAllStateAmount(p.annualCost, rules));
   const structure = allStateOver ? structures.get(p.structureId) : undefined;
   checkPosition(p, figuresAt(p, co, other, max), rules, structure, out);
 }
@@ -240,8 +213,9 @@ export class StructureIndex {
     regionSlots: ReadonlyMap<string, number>,
     structures: readonly Structure[],
     private readonly nRegions: number,
+    cache: IndexCache,
   ) {
-    this.known = structureIndex(structures);
+    this.known = cache.structureIndex(structures);
     this.slots = structures.length;
     const cap = structures.length + 16;
     this.mainRegion = new Int32Array(cap).fill(-1);
@@ -341,10 +315,11 @@ export class StructureCounts {
     private readonly regionSlots: ReadonlyMap<string, number>,
     private readonly structures: readonly Structure[],
     private readonly nRegions: number,
+    private readonly cache: IndexCache | null,
   ) {}
 
   static of(values: Int32Array): StructureCounts {
-    const c = new StructureCounts([], new Map(), [], values.length);
+    const c = new StructureCounts([], new Map(), [], values.length, null);
     c.counts = values.slice();
     return c;
   }
@@ -355,7 +330,14 @@ export class StructureCounts {
 
   countOf(r: number): number {
     if (!this.counts) {
-      this.index = new StructureIndex(this.positions, this.regionSlots, this.structures, this.nRegions);
+      const cache = this.cache as IndexCache; // only StructureCounts.of() has none, and its counts are set
+      this.index = new StructureIndex(
+        this.positions,
+        this.regionSlots,
+        this.structures,
+        this.nRegions,
+        cache,
+      );
       this.counts = this.index.regionCount.slice();
     }
     return this.counts[r] ?? 0;

@@ -22,12 +22,11 @@
 // The result equals recompute(scenario), breaches in the same order. A ScenarioFigures already returned is never
 // mutated: each call returns new figures objects (unchanged breach objects are shared, being immutable).
 import type { Breach } from './breach';
-import { PositionFiguresTable, positionIndex } from './figures-table';
-import { maxStateAmount } from './position-figures';
+import { PositionFiguresTable } from './figures-table';
+import { IndexCache } from './index-cache';
 import {
   categoryIndex,
   integral,
-  mayBreach,
   positionBreaches,
   StructureCounts,
   StructureIndex,
@@ -44,7 +43,7 @@ import {
   type ScenarioFigures,
   type TrackedGroup,
 } from './recompute';
-import type { StructureLookup } from './rules';
+import { mayBreach, mayFailMinFte, maxStateAmount, type StructureLookup } from './rules';
 import type { Position, RuleParams, Scenario } from './types';
 
 /** How the last call was answered. */
@@ -70,6 +69,7 @@ interface Live extends Omit<RecomputeState, 'ownIdx'> {
 }
 
 export function createRecomputer(): Recomputer {
+  const cache = new IndexCache();
   let live: Live | null = null;
   let lastPath: RecomputePath | null = null;
   const recomputer = (scenario: Scenario): ScenarioFigures => {
@@ -83,7 +83,7 @@ export function createRecomputer(): Recomputer {
         return result.figures;
       }
     }
-    const state = computeFull(scenario);
+    const state = computeFull(scenario, cache);
     live = fromFull(state);
     lastPath = 'full';
     return state.figures;
@@ -155,7 +155,7 @@ function update(live: Live, next: Scenario): { figures: ScenarioFigures; path: R
     live.counts.index = null;
   }
   const { rules, year } = next.campaign;
-  const lookup = structureLookup(next.structures);
+  const lookup = structureLookup(next.structures, live.cache);
   const slot = (code: string) => acc.slotOf.get(code) as number;
   let idsChanged = false;
   const coordinatorRegions = new Set<number>();
@@ -192,10 +192,10 @@ function update(live: Live, next: Scenario): { figures: ScenarioFigures; path: R
   const coordinators = [...live.coordBreach.keys()].sort((a, b) => a - b);
   for (const i of coordinators) breaches.push(live.coordBreach.get(i) as Breach);
 
-  const positionIdx = idsChanged ? positionIndex(after) : live.positionIdx;
+  const positionIdx = idsChanged ? live.cache.positionIndex(after) : live.positionIdx;
   const counts = live.index
     ? StructureCounts.of(live.index.regionCount)
-    : new StructureCounts(after, acc.slotOf, next.structures, acc.codes.length);
+    : new StructureCounts(after, acc.slotOf, next.structures, acc.codes.length, live.cache);
   const figures = assemble(next, acc, breaches, counts, new PositionFiguresTable(after, positionIdx, rules));
   live.scenario = next;
   live.figures = figures;
@@ -243,9 +243,7 @@ function updateGroups(
 ): void {
   const { rules } = next.campaign;
   const after = next.positions;
-  const min = rules.minFtePerStructureRole;
-  const everyone = !(min >= 0);
-  const small = (p: Position) => everyone || !(p.fte >= min);
+  const small = (p: Position) => mayFailMinFte(p.fte, rules);
   const touched = new Set<TrackedGroup>();
   for (const i of changed) {
     const o = before[i] as Position;

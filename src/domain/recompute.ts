@@ -8,8 +8,8 @@
 //  - the number of structures per region is counted on first read (RegionFigures.structureCount is a
 //    memoised getter), or kept up to date by the incremental recomputer (recompute-incremental.ts).
 import type { Breach } from './breach';
-import { lastIndexedIds, lastPositionIndex, PositionFiguresTable, positionIndex } from './figures-table';
-import { ceilingForFte } from './position-figures';
+import { PositionFiguresTable } from './figures-table';
+import { IndexCache } from './index-cache';
 import {
   buildRegions,
   categoryIndex,
@@ -22,7 +22,15 @@ import {
   StructureCounts,
   structureLookup,
 } from './recompute-core';
-import { checkMinFte, checkNewCoordinators, type StructureLookup } from './rules';
+import {
+  checkMinFte,
+  checkNewCoordinators,
+  mayBreach,
+  mayFailMinFte,
+  maxStateAmount,
+  reachesMinFte,
+  type StructureLookup,
+} from './rules';
 import { nationalFigures, type NationalFigures, type RegionFigures } from './totals';
 import type { CoFunding, Position, RuleParams, Scenario } from './types';
 
@@ -41,7 +49,7 @@ export interface ScenarioFigures {
 }
 
 export function recompute(scenario: Scenario): ScenarioFigures {
-  return computeFull(scenario).figures;
+  return computeFull(scenario, new IndexCache()).figures;
 }
 
 /** A structure × role group with at least one position under the minimum ETP (the only ones that can fail). */
@@ -70,6 +78,8 @@ export interface RecomputeState {
   newer: number[][];
   coordBreach: Map<number, Breach>;
   counts: StructureCounts;
+  /** The id → index maps, kept from one recompute to the next by the recomputer. */
+  cache: IndexCache;
   /** Positions whose amounts or ETP are not safe integers (sums would then depend on their order). */
   nonIntegral: number;
 }
@@ -78,11 +88,11 @@ export function groupKey(structureId: string, role: string): string {
   return `${structureId}\u0000${role}`;
 }
 
-export function computeFull(scenario: Scenario): RecomputeState {
+export function computeFull(scenario: Scenario, cache: IndexCache): RecomputeState {
   const { rules, year } = scenario.campaign;
   const positions = scenario.positions;
   const n = positions.length;
-  const lookup = structureLookup(scenario.structures);
+  const lookup = structureLookup(scenario.structures, cache);
   const acc = new RegionAccumulator();
   for (const r of scenario.regions) acc.slot(r.regionCode);
   const scenarioSlots = acc.codes.length;
@@ -91,14 +101,9 @@ export function computeFull(scenario: Scenario): RecomputeState {
   const ownIdx: number[] = [];
   const coordinators: number[] = [];
   const candidates: number[] = [];
-  const minFte = rules.minFtePerStructureRole;
-  // With a negative (or missing) minimum, a group of positions each at the minimum could still fail.
-  const everyone = !(minFte >= 0);
-  const { maxStateRate, maxAllStateRate, minCoFundingRate, maxConventionYears } = rules;
-  const ceiling = rules.stateCeilingPerFte;
   const { byCategory, byCohort, byPurpose, committed, cost: costs, coFunding, fteFac, fteCoord } = acc;
   const regionCount = acc.positions;
-  const ids = lastIndexedIds();
+  const ids = cache.lastIds;
   let sameIds = ids.length === n;
   let nonIntegral = 0;
 
@@ -124,16 +129,8 @@ export function computeFull(scenario: Scenario): RecomputeState {
     const fte = p.fte;
     if (!exact || !Number.isSafeInteger(cost) || !Number.isSafeInteger(state) || !Number.isSafeInteger(fte))
       nonIntegral++;
-    let max = Math.floor((cost * maxStateRate) / 10_000);
-    if (ceiling !== null) max = Math.min(max, ceilingForFte(ceiling, fte));
-    // mayBreach, inlined: the negations of the rules' own tests (so NaN goes to the rules too).
-    if (
-      !(state <= max) ||
-      cost - state - co !== 0 ||
-      p.conventionYear > maxConventionYears ||
-      !(state + other <= Math.floor((cost * maxAllStateRate) / 10_000)) ||
-      !(co >= Math.ceil((cost * minCoFundingRate) / 10_000))
-    ) {
+    const max = maxStateAmount(p, rules);
+    if (mayBreach(p, co, other, max, rules)) {
       const before = breaches.length;
       positionBreaches(p, co, other, max, rules, lookup, breaches);
       for (let k = before; k < breaches.length; k++) ownIdx.push(i);
@@ -155,9 +152,9 @@ export function computeFull(scenario: Scenario): RecomputeState {
     else acc.addCohort(r, cohort, fte);
     const pk = purposeIndex(p.purpose);
     if (pk >= 0) byPurpose[pk]! += state;
-    if (everyone || !(fte >= minFte)) candidates.push(i);
+    if (mayFailMinFte(fte, rules)) candidates.push(i);
   }
-  const positionIdx = sameIds ? lastPositionIndex() : positionIndex(positions);
+  const positionIdx = sameIds ? cache.lastIndex : cache.positionIndex(positions);
 
   // Rule 4: the groups of the positions under the minimum, with all their members.
   const groups = new Map<string, TrackedGroup>();
@@ -214,7 +211,7 @@ export function computeFull(scenario: Scenario): RecomputeState {
     breaches.push(b);
   }
 
-  const counts = new StructureCounts(positions, acc.slotOf, scenario.structures, acc.codes.length);
+  const counts = new StructureCounts(positions, acc.slotOf, scenario.structures, acc.codes.length, cache);
   const figures = assemble(
     scenario,
     acc,
@@ -234,6 +231,7 @@ export function computeFull(scenario: Scenario): RecomputeState {
     newer,
     coordBreach,
     counts,
+    cache,
     nonIntegral,
   };
 }
@@ -247,7 +245,7 @@ export function groupBreach(
 ): Breach | null {
   let fte = 0;
   for (const j of g.members) fte += (positions[j] as Position).fte;
-  if (fte >= rules.minFtePerStructureRole || g.members.length === 0) return null;
+  if (reachesMinFte(fte, rules) || g.members.length === 0) return null;
   const out: Breach[] = [];
   checkMinFte(
     new Map([

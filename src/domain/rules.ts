@@ -1,10 +1,69 @@
-// The AAP rules checked live (PRODUCT.md rules 1–6): per position, then per structure/role and per region.
+// The AAP rules checked live (PRODUCT.md rules 1–6): each threshold once, named, then the checks per position,
+// per structure/role and per region. The full and the incremental recompute both use these.
 import type { Breach } from './breach';
 import { formatBasisPoints, formatEuros, formatFte, formatPercent } from './format-fr';
 import { applyRateFloor, type Cents } from './money';
-import { ceilingForFte, type PositionFigures } from './position-figures';
+import type { PositionFigures } from './position-figures';
 import type { Fte } from './fte';
 import type { Position, RuleParams, Structure } from './types';
+
+/** Rule 2: ceiling per ETP × ETP (ETP in hundredths), rounded down to the cent. */
+export function ceilingForFte(ceilingPerFte: Cents, fteHundredths: number): Cents {
+  return Math.floor((ceilingPerFte * fteHundredths) / 100) as Cents;
+}
+
+/** Rule 2: the State share cap alone, max rate (70 %) × cost, rounded down to the cent. */
+export function maxStateByRate(cost: number, rules: RuleParams): Cents {
+  return applyRateFloor(cost as Cents, rules.maxStateRate);
+}
+
+/** Rule 2: maximum AAP amount of a position, min(max rate × cost, ceiling per ETP × ETP), in cents. */
+export function maxStateAmount(position: Position, rules: RuleParams): Cents {
+  const byRate = maxStateByRate(position.annualCost, rules);
+  if (rules.stateCeilingPerFte === null) return byRate;
+  return Math.min(byRate, ceilingForFte(rules.stateCeilingPerFte, position.fte)) as Cents;
+}
+
+/** Rule 3: maximum State funding from all sources (AAP + other State credits), rounded down, in cents. */
+export function maxAllStateAmount(cost: number, rules: RuleParams): Cents {
+  return applyRateFloor(cost as Cents, rules.maxAllStateRate);
+}
+
+/** Rule 2: minimum co-funding (the 30 % of the cost), rounded up to the cent. */
+export function minCoFundingAmount(cost: number, rules: RuleParams): Cents {
+  return Math.ceil((cost * rules.minCoFundingRate) / 10_000) as Cents;
+}
+
+/**
+ * Rule 4: whether a position's ETP (hundredths) can make its structure × role group fail, i.e. is under the
+ * minimum. With a negative (or missing) minimum any position can: several of them could sum under it.
+ */
+export function mayFailMinFte(fte: number, rules: RuleParams): boolean {
+  return !(rules.minFtePerStructureRole >= 0) || !reachesMinFte(fte, rules);
+}
+
+/** Rule 4: whether ETP (hundredths, of one structure and role) reach the minimum. */
+export function reachesMinFte(fte: number, rules: RuleParams): boolean {
+  return fte >= rules.minFtePerStructureRole;
+}
+
+/**
+ * Whether checkPosition can report anything, from the position's co-funding sums (cents: all of them, and the
+ * other State credits) and its maximum State amount: the negations of the rules' own tests (so NaN goes on to
+ * the rules), a superset of them. Most positions are clean, and this test needs neither the structure (a map
+ * lookup) nor an allocation.
+ */
+export function mayBreach(p: Position, co: number, other: number, max: number, rules: RuleParams): boolean {
+  const cost = p.annualCost;
+  const state = p.stateAmount;
+  return (
+    !(state <= max) ||
+    cost - state - co !== 0 ||
+    p.conventionYear > rules.maxConventionYears ||
+    !(state + other <= maxAllStateAmount(cost, rules)) ||
+    !(co >= minCoFundingAmount(cost, rules))
+  );
+}
 
 /** Finds a structure by id (a Map, or a lighter view over the scenario's array). */
 export interface StructureLookup {
@@ -51,7 +110,7 @@ export function checkPosition(
 
 function checkStateShare(p: Position, f: PositionFigures, rules: RuleParams, out: Breach[]): void {
   if (p.stateAmount <= f.maxStateAmount) return;
-  const byRate = applyRateFloor(p.annualCost, rules.maxStateRate);
+  const byRate = maxStateByRate(p.annualCost, rules);
   const excess = (p.stateAmount - f.maxStateAmount) as Cents;
   if (f.maxStateAmount < byRate && rules.stateCeilingPerFte !== null) {
     const ceiling = ceilingForFte(rules.stateCeilingPerFte, p.fte);
@@ -82,7 +141,7 @@ function checkStateShare(p: Position, f: PositionFigures, rules: RuleParams, out
 }
 
 function checkAllState(p: Position, f: PositionFigures, rules: RuleParams, out: Breach[]): void {
-  const max = applyRateFloor(p.annualCost, rules.maxAllStateRate);
+  const max = maxAllStateAmount(p.annualCost, rules);
   if (f.allStateAmount <= max) return;
   const excess = (f.allStateAmount - max) as Cents;
   const rate = p.annualCost === 0 ? null : f.allStateAmount / p.annualCost;
@@ -101,7 +160,7 @@ function checkAllState(p: Position, f: PositionFigures, rules: RuleParams, out: 
 
 /** Only when the position balances: otherwise the gap itself is the breach to fix first. */
 function checkCoFundingShare(p: Position, f: PositionFigures, rules: RuleParams, out: Breach[]): void {
-  const min = Math.ceil((p.annualCost * rules.minCoFundingRate) / 10_000) as Cents;
+  const min = minCoFundingAmount(p.annualCost, rules);
   if (f.coFundingTotal >= min) return;
   const missing = (min - f.coFundingTotal) as Cents;
   out.push({
@@ -152,7 +211,7 @@ export function checkMinFte(
   out: Breach[],
 ): void {
   for (const g of groups.values()) {
-    if (g.fte >= rules.minFtePerStructureRole) continue;
+    if (reachesMinFte(g.fte, rules)) continue;
     const name = structures.get(g.structureId)?.name ?? 'structure inconnue';
     out.push({
       ruleId: 'minFte',

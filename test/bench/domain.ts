@@ -9,7 +9,6 @@
 import { generateScenario, seededRandom } from '../../src/domain/demo/generate';
 import { fte } from '../../src/domain/fte';
 import type { Cents } from '../../src/domain/money';
-import { recompute } from '../../src/domain/recompute';
 import { createRecomputer } from '../../src/domain/recompute-incremental';
 import type { Position, Scenario } from '../../src/domain/types';
 import { sample, summarize, type Metric, type SampleOptions } from './report';
@@ -29,10 +28,16 @@ export async function benchDomain(): Promise<Record<string, Metric>> {
     }
     const scenario = structuredClone(generated); // as read back from IndexedDB (see above)
 
-    // Full recompute, from scratch at every run (no recomputer: nothing carried over from the previous run
-    // but the id → index map of the positions and the id → index map of the structures, which an edit keeps
-    // too since ids and the structures array do not change).
-    const samples = sample(() => recompute(scenario));
+    // Full recompute, from scratch at every run: the app's recomputer given a new campaign object (as after an
+    // edit of the rules), so nothing is carried over from the previous run but the recomputer's id → index map
+    // of the positions and id → index map of the structures, which an edit keeps too since ids and the
+    // structures array do not change.
+    const full = createRecomputer();
+    const samples = sample(() => {
+      const figures = full({ ...scenario, campaign: { ...scenario.campaign } });
+      if (full.lastPath !== 'full') throw new Error(`recompute : chemin ${full.lastPath}`);
+      return figures;
+    });
     metrics[`domain.recompute.${label}`] = summarize(samples, target_ms);
     console.log(`domain.recompute.${label}: ${samples.length} mesures`);
 
