@@ -14,7 +14,7 @@ import type { Cents } from '../domain/money';
 import { parseFrenchAmount, parseFrenchNumber } from '../domain/parse-fr';
 import { regionByCode } from '../domain/reference/regions';
 import type { RegionBudget, Role, Scenario } from '../domain/types';
-import type { RegionOp } from '../storage/ops';
+import type { RegionOp } from '../domain/ops';
 
 /** The figures a plan reads (the planner's `figures` has them). */
 export interface PlanFigures {

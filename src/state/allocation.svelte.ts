@@ -4,7 +4,7 @@ import type { AllocationKey } from '../domain/allocation-keys';
 import { ZERO } from '../domain/money';
 import { err, ok, type Result } from '../domain/result';
 import type { Scenario } from '../domain/types';
-import type { Op } from '../storage/ops';
+import type { Op } from '../domain/ops';
 import type { ChangeSource } from '../storage/rows';
 import { allocationLabel } from './allocation-labels';
 import {

@@ -6,7 +6,7 @@ import { fte } from '../domain/fte';
 import { parseFrenchAmount } from '../domain/parse-fr';
 import { err, ok, type Result } from '../domain/result';
 import type { Position, Scenario, Structure } from '../domain/types';
-import { jsonEqual, type Op } from '../storage/ops';
+import { jsonEqual, type Op } from '../domain/ops';
 import type { PasteCell, PasteProblem } from './planner-api';
 import { newId } from './ids';
 

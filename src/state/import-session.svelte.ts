@@ -11,7 +11,7 @@ import { previewImport, type ImportPreview } from '../io/plan/import-preview';
 import type { ReadStage } from '../io/read/read-workbook';
 import type { WorkbookData } from '../io/workbook-data';
 import { rankSheets } from '../io/table/find-table';
-import type { Op } from '../storage/ops';
+import type { Op } from '../domain/ops';
 import type { ChangeSource, MetaKey } from '../storage/rows';
 import { newId } from './ids';
 import {

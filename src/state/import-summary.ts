@@ -7,7 +7,7 @@ import { FIELD_LABELS, type ImportField } from '../io/table/column-mapping';
 import { formatDiagnostic } from '../io/restore/diagnostics';
 import type { ImportPlan } from '../io/plan/import-plan';
 import type { ImportPreview } from '../io/plan/import-preview';
-import type { Op } from '../storage/ops';
+import type { Op } from '../domain/ops';
 
 /** Rows of the "changes" table and lines of the diagnostics list shown at most. */
 export const SHOWN_CHANGES = 50;

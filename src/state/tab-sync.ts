@@ -1,38 +1,58 @@
-// Tells the other tabs of this browser that a scenario changed, so they show it within a second. A small
-// change names the records it touched: the other tab re-reads only those (a 100 000-position scenario is not
-// reloaded for one cell); a large one, or one that names nothing, makes it reload the scenario.
+// Tells the other tabs of this browser that a scenario changed, so they show it within a second. A change
+// of up to MAX_NOTICE_RECORDS records carries its ops as storage applied them, with the revisions before and
+// after: the other tab applies them with the same applier as storage (shown-scenario.svelte.ts), nothing is
+// read again. A larger change, or one without ops (a scenario replaced), makes the other tab read the
+// scenario again.
+import type { Op, OpEntity } from '../domain/ops';
+
 const CHANNEL = 'etp-planner-changes';
 
-/** Above this many records, a notice names none: the other tabs reload the whole scenario. */
+/** Above this many ops, a notice carries none: the other tabs read the whole scenario again. */
 export const MAX_NOTICE_RECORDS = 500;
 
-/** Ids of the positions and structures a change wrote (created, updated or deleted). */
-export interface ChangedRecords {
-  positions: string[];
-  structures: string[];
+/** The ops of a change and the scenario's revisions around it (ScenarioRow.revision). */
+export interface NoticeOps {
+  ops: Op[];
+  revisionBefore: number;
+  revision: number;
 }
 
 export interface ChangeNotice {
   scenarioId: string;
   /** The tab that wrote, so it ignores its own notice. */
   tabId: string;
-  /** Absent: re-read the whole scenario. */
-  changed?: ChangedRecords;
+  /** Absent: read the whole scenario again. */
+  change?: NoticeOps;
 }
 
-function stringList(value: unknown): string[] | null {
-  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) return null;
-  return [...value];
+const ENTITIES: ReadonlySet<OpEntity> = new Set([
+  'position',
+  'structure',
+  'region',
+  'campaign',
+  'scenarioName',
+]);
+
+function isOp(value: unknown): value is Op {
+  if (typeof value !== 'object' || value === null) return false;
+  const op = value as { entity?: unknown; id?: unknown; before?: unknown; after?: unknown };
+  const record = (v: unknown) => v === null || (typeof v === 'object' && !Array.isArray(v));
+  if (typeof op.id !== 'string' || !ENTITIES.has(op.entity as OpEntity)) return false;
+  if (op.entity === 'scenarioName') return typeof op.before === 'string' && typeof op.after === 'string';
+  if (op.entity === 'campaign')
+    return record(op.before) && op.before !== null && record(op.after) && op.after !== null;
+  return record(op.before) && record(op.after);
 }
 
-/** The changed ids of a message when well formed and small enough; undefined otherwise (reload everything). */
-function readChanged(value: unknown): ChangedRecords | undefined {
+const isRevision = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** The change of a message when well formed and small enough; undefined otherwise (read everything again). */
+function readChange(value: unknown): NoticeOps | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const positions = stringList((value as { positions?: unknown }).positions);
-  const structures = stringList((value as { structures?: unknown }).structures);
-  if (!positions || !structures || positions.length + structures.length > MAX_NOTICE_RECORDS)
-    return undefined;
-  return { positions, structures };
+  const { ops, revisionBefore, revision } = value as Partial<Record<keyof NoticeOps, unknown>>;
+  if (!isRevision(revisionBefore) || !isRevision(revision) || revision <= revisionBefore) return undefined;
+  if (!Array.isArray(ops) || ops.length > MAX_NOTICE_RECORDS || !ops.every(isOp)) return undefined;
+  return { ops: [...ops], revisionBefore, revision };
 }
 
 export class TabSync {
@@ -47,15 +67,15 @@ export class TabSync {
       // Only these fields are read, each checked: nothing else from a message is trusted or merged.
       if (!data || typeof data.scenarioId !== 'string' || typeof data.tabId !== 'string') return;
       if (data.tabId === this.tabId) return;
-      const changed = readChanged(data.changed);
-      onRemoteChange({ scenarioId: data.scenarioId, tabId: data.tabId, ...(changed ? { changed } : {}) });
+      const change = readChange(data.change);
+      onRemoteChange({ scenarioId: data.scenarioId, tabId: data.tabId, ...(change ? { change } : {}) });
     };
   }
 
-  /** `changed` is left out of the message when it names more than MAX_NOTICE_RECORDS records. */
-  notify(scenarioId: string, changed?: ChangedRecords): void {
-    const small = changed && changed.positions.length + changed.structures.length <= MAX_NOTICE_RECORDS;
-    const notice: ChangeNotice = { scenarioId, tabId: this.tabId, ...(small ? { changed } : {}) };
+  /** `change` is left out of the message when it holds more than MAX_NOTICE_RECORDS ops. */
+  notify(scenarioId: string, change?: NoticeOps): void {
+    const small = change && change.ops.length <= MAX_NOTICE_RECORDS;
+    const notice: ChangeNotice = { scenarioId, tabId: this.tabId, ...(small ? { change } : {}) };
     this.#channel?.postMessage(notice);
   }
 

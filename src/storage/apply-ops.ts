@@ -1,8 +1,17 @@
-// Applies ops to the stored scenario inside the caller's read-write transaction, and reports what really
-// changed: the ops as applied (before = the stored record, read in this transaction) and the field changes
-// for the change log. Ops that change nothing are dropped. Shared by applyChange, undo/redo and imports.
+// Applies ops to the stored scenario inside the caller's read-write transaction, with the domain's one applier
+// (applyOpsTo, src/domain/ops.ts) over the scenario's buckets and row, and reports what really changed: the ops
+// as applied (before = the stored record, read in this transaction) and the field changes for the change log.
+// Ops that change nothing are dropped. Shared by applyChange, undo/redo, imports and scenario replacement.
 import type { Table } from 'dexie';
-import type { Campaign, RegionBudget } from '../domain/types';
+import {
+  applyOpsTo,
+  OpMismatchError,
+  RegionList,
+  type AppliedField,
+  type Op,
+  type RecordStore,
+} from '../domain/ops';
+import type { Campaign } from '../domain/types';
 import {
   bucketOf,
   readBuckets,
@@ -13,15 +22,6 @@ import {
 } from './buckets';
 import type { PlannerDb } from './db';
 import { StorageError } from './errors';
-import {
-  diffFields,
-  jsonEqual,
-  mergeOnto,
-  type Op,
-  type PositionOp,
-  type RegionOp,
-  type StructureOp,
-} from './ops';
 import type { BucketRow, ChangeEntity, RecordTally, ScenarioRow } from './rows';
 
 export interface LoggedChange {
@@ -35,24 +35,20 @@ export interface LoggedChange {
 export interface AppliedOps {
   ops: Op[];
   changes: LoggedChange[];
+  /** The scenario's revision before and after (equal when nothing changed); see ScenarioRow.revision. */
+  revisionBefore: number;
+  revision: number;
 }
 
 interface Identified {
   id: string;
 }
 
-function mismatch(id: string, actual: string): StorageError {
-  return new StorageError(
-    'invalid',
-    `Modification incohérente : l'identifiant « ${id} » ne correspond pas à l'enregistrement « ${actual} ».`,
-  );
-}
-
 /**
  * The buckets one batch touches for one kind of record, edited in memory and written once at the end. Each
  * bucket is a map id → record in its stored order; the scenario's tally follows creations and deletions.
  */
-class BucketedRecords<T extends Identified> {
+class BucketedRecords<T extends Identified> implements RecordStore<T> {
   private readonly dirty = new Set<number>();
 
   private constructor(
@@ -77,32 +73,39 @@ class BucketedRecords<T extends Identified> {
     return new BucketedRecords(kind, table, scenarioId, buckets, { ...tally });
   }
 
-  apply<O extends PositionOp | StructureOp>(op: O, out: AppliedOps): void {
-    if (op.after && op.after.id !== op.id) throw mismatch(op.id, op.after.id);
-    const bucket = bucketOf(this.kind, op.id);
+  #bucket(id: string): { bucket: number; records: Map<string, Ordered<T>> } {
+    const bucket = bucketOf(this.kind, id);
     const records = this.buckets.get(bucket);
-    if (!records) throw new Error(`Bucket ${bucket} not read for « ${op.id} »`);
-    const current = records.get(op.id) ?? null;
-    const stored = current ? (withoutOrder(current) as unknown as T) : null;
-    const result = mergeOnto(stored, op.before as T | null, op.after as T | null);
-    const orderBefore = current ? current.order : null;
-    let orderAfter: number | null = null;
-    if (result) {
-      orderAfter = op.orderAfter ?? orderBefore ?? this.tally.nextOrder;
-      this.tally.nextOrder = Math.max(this.tally.nextOrder, orderAfter + 1);
-    }
-    if (jsonEqual(stored, result) && orderBefore === orderAfter) return;
-    if (result) {
-      records.set(op.id, { ...result, order: orderAfter ?? 0 });
-      if (!current) this.tally.count += 1;
-    } else {
-      records.delete(op.id);
-      this.tally.count -= 1;
-    }
+    if (!records) throw new Error(`Bucket ${bucket} not read for « ${id} »`);
+    return { bucket, records };
+  }
+
+  get(id: string): T | null {
+    const current = this.#bucket(id).records.get(id);
+    return current ? (withoutOrder(current) as unknown as T) : null;
+  }
+
+  placeOf(id: string): number | null {
+    return this.#bucket(id).records.get(id)?.order ?? null;
+  }
+
+  placeFor(id: string, wanted: number | null | undefined): number {
+    return wanted ?? this.placeOf(id) ?? this.tally.nextOrder;
+  }
+
+  set(id: string, record: T, place: number): void {
+    const { bucket, records } = this.#bucket(id);
+    if (!records.has(id)) this.tally.count += 1;
+    records.set(id, { ...record, order: place });
+    this.tally.nextOrder = Math.max(this.tally.nextOrder, place + 1);
     this.dirty.add(bucket);
-    out.ops.push({ ...op, before: stored, after: result, orderBefore, orderAfter } as O);
-    for (const change of diffFields(stored, result))
-      out.changes.push({ entity: op.entity, entityId: op.id, ...change });
+  }
+
+  remove(id: string): void {
+    const { bucket, records } = this.#bucket(id);
+    if (!records.delete(id)) return;
+    this.tally.count -= 1;
+    this.dirty.add(bucket);
   }
 
   /** The requests that store the changed buckets (none when nothing changed), to start and await in turn. */
@@ -121,57 +124,20 @@ class BucketedRecords<T extends Identified> {
   }
 }
 
-function applyRegion(row: ScenarioRow, op: RegionOp, out: AppliedOps): void {
-  if (op.after && op.after.regionCode !== op.id) throw mismatch(op.id, op.after.regionCode);
-  const index = row.regions.findIndex((r) => r.regionCode === op.id);
-  const stored: RegionBudget | null = row.regions[index] ?? null;
-  const result = mergeOnto(stored, op.before, op.after);
-  const orderBefore = index >= 0 ? index : null;
-  const wanted = result ? (op.orderAfter ?? orderBefore ?? row.regions.length) : null;
-  if (jsonEqual(stored, result) && wanted === orderBefore) return;
-  if (index >= 0) row.regions.splice(index, 1);
-  let orderAfter: number | null = null;
-  if (result && wanted !== null) {
-    orderAfter = Math.min(Math.max(wanted, 0), row.regions.length);
-    row.regions.splice(orderAfter, 0, result);
-  }
-  out.ops.push({ ...op, before: stored, after: result, orderBefore, orderAfter });
-  for (const change of diffFields(stored, result))
-    out.changes.push({ entity: 'region', entityId: op.id, ...change });
-}
-
-function applyCampaign(row: ScenarioRow, before: Campaign, after: Campaign, out: AppliedOps): void {
-  const stored = row.campaign;
-  const result = mergeOnto(stored, before, after) ?? stored;
-  if (jsonEqual(stored, result)) return;
-  row.campaign = result;
-  out.ops.push({ entity: 'campaign', id: result.id, before: stored, after: result });
-  for (const change of diffFields(stored, result)) {
-    out.changes.push({ entity: 'campaign', entityId: result.id, ...change });
-  }
-}
-
-function applyName(row: ScenarioRow, before: string, after: string, out: AppliedOps): void {
-  const stored = row.name;
-  if (before === after || after === stored) return;
-  row.name = after;
-  out.ops.push({ entity: 'scenarioName', id: row.id, before: stored, after });
-  out.changes.push({
-    entity: 'scenario',
-    entityId: row.id,
-    field: 'name',
-    oldValue: stored,
-    newValue: after,
-  });
-}
-
 function idsOf(ops: readonly Op[], entity: 'position' | 'structure'): string[] {
   return ops.filter((op) => op.entity === entity).map((op) => op.id);
 }
 
+/** The change log's entity of an applied field (a name change is logged on the scenario). */
+function logged(field: AppliedField): LoggedChange {
+  const { entity, ...rest } = field;
+  return { entity: entity === 'scenarioName' ? 'scenario' : entity, ...rest };
+}
+
 /**
- * Must run inside a read-write transaction over scenarios and the position and structure buckets. Bumps the scenario's
- * updatedAt to `now` when anything changed. Throws a StorageError when the scenario does not exist.
+ * Must run inside a read-write transaction over scenarios and the position and structure buckets. Bumps the
+ * scenario's revision and sets its updatedAt to `now` when anything changed. Throws a StorageError when the
+ * scenario does not exist or an op is inconsistent.
  *
  * Every `await` here waits for an IndexedDB request (see transaction.ts): a table with nothing to read or
  * write is skipped rather than awaited.
@@ -209,33 +175,43 @@ export async function applyOpsInTransaction(
       : new Map(),
     stored.structures,
   );
-  const out: AppliedOps = { ops: [], changes: [] };
   for (const op of ops) {
-    switch (op.entity) {
-      case 'position':
-        positions.apply(op, out);
-        break;
-      case 'structure':
-        structures.apply(op, out);
-        break;
-      case 'region':
-        applyRegion(row, op, out);
-        break;
-      case 'campaign':
-        applyCampaign(row, op.before, op.after, out);
-        break;
-      case 'scenarioName':
-        if (op.id !== scenarioId) throw mismatch(scenarioId, op.id);
-        applyName(row, op.before, op.after, out);
-        break;
-    }
+    if (op.entity === 'scenarioName' && op.id !== scenarioId) throw mismatch(scenarioId, op.id);
   }
-  if (out.ops.length === 0) return out;
+  const regions = new RegionList(row.regions);
+  let applied;
+  try {
+    applied = applyOpsTo(
+      {
+        positions,
+        structures,
+        regions,
+        campaign: { get: () => row.campaign, set: (value: Campaign) => (row.campaign = value) },
+        name: { get: () => row.name, set: (value: string) => (row.name = value) },
+      },
+      ops,
+    );
+  } catch (e) {
+    if (e instanceof OpMismatchError) throw mismatch(e.id, e.actual);
+    throw e;
+  }
+  const revisionBefore = storedScenario.revision ?? 0;
+  const changes = applied.fields.map(logged);
+  if (applied.ops.length === 0) return { ops: [], changes, revisionBefore, revision: revisionBefore };
   for (const request of [...positions.writes(), ...structures.writes()]) await request();
+  const revision = revisionBefore + 1;
   await db.scenarios.put({
     ...row,
     updatedAt: now,
+    revision,
     stored: { positions: positions.tally, structures: structures.tally },
   });
-  return out;
+  return { ops: applied.ops, changes, revisionBefore, revision };
+}
+
+function mismatch(id: string, actual: string): StorageError {
+  return new StorageError(
+    'invalid',
+    `Modification incohérente : l'identifiant « ${id} » ne correspond pas à l'enregistrement « ${actual} ».`,
+  );
 }

@@ -123,7 +123,7 @@ export function tallyOf(count: number): RecordTally {
 }
 
 /** The scenario row's own fields, as the domain's Scenario has them (without the stored tallies). */
-export function scenarioFields(row: ScenarioRow): Omit<ScenarioRow, 'stored'> {
-  const { stored: _stored, ...fields } = row;
+export function scenarioFields(row: ScenarioRow): Omit<ScenarioRow, 'stored' | 'revision'> {
+  const { stored: _stored, revision: _revision, ...fields } = row;
   return fields;
 }

@@ -11,7 +11,7 @@ import { applyOpsInTransaction } from './apply-ops';
 import { appendChanges } from './change-log';
 import { pushHistory, pushesHistory, type HistoryState } from './history';
 import { newBatchId, nowIso } from './ids';
-import type { Op } from './ops';
+import type { Op } from '../domain/ops';
 import type { ChangeSource } from './rows';
 import { writeTransaction } from './transaction';
 
@@ -40,6 +40,9 @@ export interface ChangeResult {
   ops: Op[];
   /** The undo/redo labels after this change; null when the undo stack did not change. */
   history: HistoryState | null;
+  /** The scenario's revision before and after this change (equal when nothing changed). */
+  revisionBefore: number;
+  revision: number;
 }
 
 /**
@@ -71,6 +74,13 @@ export async function applyChange(db: PlannerDb, input: ChangeInput): Promise<Ch
         ops: applied.ops,
       });
     }
-    return { batchId, seq, ops: applied.ops, history };
+    return {
+      batchId,
+      seq,
+      ops: applied.ops,
+      history,
+      revisionBefore: applied.revisionBefore,
+      revision: applied.revision,
+    };
   });
 }

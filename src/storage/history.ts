@@ -6,7 +6,7 @@ import type { PlannerDb } from './db';
 import { applyOpsInTransaction } from './apply-ops';
 import { appendChanges } from './change-log';
 import { newBatchId, nowIso } from './ids';
-import { invertOps, type Op } from './ops';
+import { invertOps, type Op } from '../domain/ops';
 import type { ChangeSource, HistoryRow } from './rows';
 import { readTransaction, writeTransaction } from './transaction';
 
@@ -73,12 +73,19 @@ export async function pushHistory(
   return { undoLabel: entry.label, redoLabel: null };
 }
 
+/** What an undo or redo applied: the ops as applied and the scenario's revision before and after. */
+export interface HistoryMove {
+  ops: Op[];
+  revisionBefore: number;
+  revision: number;
+}
+
 async function move(
   db: PlannerDb,
   scenarioId: string,
   who: string,
   direction: 'undo' | 'redo',
-): Promise<Op[] | null> {
+): Promise<HistoryMove | null> {
   return writeTransaction(db, async () => {
     const top = await stackTop(db, scenarioId);
     const entry = direction === 'undo' ? top.undo : top.redo;
@@ -90,21 +97,21 @@ async function move(
     const batch = { scenarioId, batchId: newBatchId(), at, who, source: direction, label };
     if (applied.changes.length) await appendChanges(db, batch, applied.changes);
     await db.history.update(entry.seq, { undone: direction === 'undo' });
-    return applied.ops;
+    return { ops: applied.ops, revisionBefore: applied.revisionBefore, revision: applied.revision };
   });
 }
 
 /**
  * Undoes the newest change of the scenario that is not undone. Returns the ops applied (records as stored
- * before and after, for the UI to update its memory; empty when another tab already reverted everything),
- * or null when there is nothing to undo.
+ * before and after, for the UI to update its memory; empty when another tab already reverted everything)
+ * with the revisions, or null when there is nothing to undo.
  */
-export function undo(db: PlannerDb, scenarioId: string, who: string): Promise<Op[] | null> {
+export function undo(db: PlannerDb, scenarioId: string, who: string): Promise<HistoryMove | null> {
   return move(db, scenarioId, who, 'undo');
 }
 
 /** Redoes the most recently undone change; null when there is nothing to redo. */
-export function redo(db: PlannerDb, scenarioId: string, who: string): Promise<Op[] | null> {
+export function redo(db: PlannerDb, scenarioId: string, who: string): Promise<HistoryMove | null> {
   return move(db, scenarioId, who, 'redo');
 }
 

@@ -4,7 +4,7 @@
 // written by the previous version.
 import type { ChangeRow } from '../domain/change-log';
 import type { Campaign, Position, RegionBudget, Structure } from '../domain/types';
-import type { Op } from './ops';
+import type { Op } from '../domain/ops';
 
 /** How many records of one kind a scenario holds, and the list place the next new one gets. */
 export interface RecordTally {
@@ -24,6 +24,13 @@ export interface ScenarioRow {
   updatedAt: string;
   /** Since version 3: kept with every write of the buckets, so that neither needs a scan of them. */
   stored: { positions: RecordTally; structures: RecordTally };
+  /**
+   * Bumped by one by every write that changes the scenario, so that a tab applies the ops it hears of in the
+   * order storage applied them (state/shown-scenario.svelte.ts). A new row starts at its creation time in
+   * milliseconds: a scenario restored or deleted and created again never goes back to a revision a tab holds.
+   * Absent on rows written before it existed: read as 0.
+   */
+  revision?: number;
 }
 
 /**

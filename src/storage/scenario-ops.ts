@@ -2,7 +2,7 @@
 // so a replacement is written, logged and undone like any other change. Pure: no Dexie here.
 import type { Scenario } from '../domain/types';
 import { StorageError } from './errors';
-import type { Op } from './ops';
+import type { Op } from '../domain/ops';
 
 /** Throws a StorageError when two records of one list share an id (a put would silently keep one). */
 export function assertUniqueIds(scenario: Scenario): void {

@@ -1,24 +1,14 @@
 // Whole scenarios: assemble one from its rows, list them, create, replace and delete them, each in one
 // transaction. A scenario's structures and positions are packed in bucket rows (buckets.ts), each with an `order`.
 import type { Position, Scenario, Structure } from '../domain/types';
-import {
-  bucketOf,
-  inScenario,
-  packRecords,
-  readBuckets,
-  recordsInOrder,
-  scenarioFields,
-  tallyOf,
-  withoutOrder,
-  type RecordKind,
-} from './buckets';
+import { inScenario, packRecords, recordsInOrder, scenarioFields, tallyOf } from './buckets';
 import type { PlannerDb } from './db';
 import { applyOpsInTransaction } from './apply-ops';
 import { appendChanges } from './change-log';
 import { StorageError } from './errors';
 import { clearHistory, pushHistory, pushesHistory } from './history';
 import { newBatchId, nowIso } from './ids';
-import type { Op } from './ops';
+import type { Op } from '../domain/ops';
 import type { ChangeSource, ScenarioRow } from './rows';
 import { assertUniqueIds, scenarioOps } from './scenario-ops';
 import { readTransaction, writeTransaction } from './transaction';
@@ -43,70 +33,33 @@ export interface ScenarioWriteResult {
   seq: number | null;
   /** The ops applied (replaceScenario of an existing scenario); empty for a creation. */
   ops: Op[];
+  /** The scenario's revision once written (ScenarioRow.revision). */
+  revision: number;
 }
 
-/** Reads inside the caller's transaction. */
-async function readScenario(db: PlannerDb, id: string): Promise<Scenario | undefined> {
+/** A scenario as stored, with the revision it was read at. */
+export interface StoredScenario {
+  scenario: Scenario;
+  revision: number;
+}
+
+/** Reads inside the caller's transaction (callers await it directly: one async level, see transaction.ts). */
+async function readStored(db: PlannerDb, id: string): Promise<StoredScenario | undefined> {
   const row = await db.scenarios.get(id);
   if (!row) return undefined;
   const structures = recordsInOrder<Structure>(await inScenario(db.structureBuckets, id).toArray());
   const positions = recordsInOrder<Position>(await inScenario(db.positionBuckets, id).toArray());
-  return { ...scenarioFields(row), structures, positions };
-}
-
-/** The named records in the buckets readBuckets read for them (null: not stored). */
-function named<T extends { id: string }>(
-  kind: RecordKind,
-  ids: readonly string[],
-  buckets: ReadonlyMap<number, ReadonlyMap<string, T & { order: number }>>,
-): Map<string, T | null> {
-  return new Map(
-    ids.map((id) => {
-      const record = buckets.get(bucketOf(kind, id))?.get(id);
-      return [id, record ? (withoutOrder(record) as unknown as T) : null];
-    }),
-  );
-}
-
-/** Some records of a scenario as stored now (null: no longer there), with its own row (name, campaign, regions). */
-export interface StoredRecords {
-  scenario: Omit<Scenario, 'positions' | 'structures'>;
-  positions: Map<string, Position | null>;
-  structures: Map<string, Structure | null>;
-}
-
-/** Reads a scenario's row and the named positions and structures in one read transaction; undefined if gone. */
-export function loadRecords(
-  db: PlannerDb,
-  scenarioId: string,
-  positionIds: readonly string[],
-  structureIds: readonly string[],
-): Promise<StoredRecords | undefined> {
-  return readTransaction(db, async () => {
-    const row = await db.scenarios.get(scenarioId);
-    if (!row) return undefined;
-    // Each await reads something (transaction.ts): an empty list is not read.
-    const positions = named<Position>(
-      'positions',
-      positionIds,
-      positionIds.length
-        ? await readBuckets('positions', db.positionBuckets, scenarioId, positionIds)
-        : new Map(),
-    );
-    const structures = named<Structure>(
-      'structures',
-      structureIds,
-      structureIds.length
-        ? await readBuckets('structures', db.structureBuckets, scenarioId, structureIds)
-        : new Map(),
-    );
-    return { scenario: scenarioFields(row), positions, structures };
-  });
+  return { scenario: { ...scenarioFields(row), structures, positions }, revision: row.revision ?? 0 };
 }
 
 /** The scenario with its structures and positions in their stored order; undefined when there is none. */
 export function loadScenario(db: PlannerDb, id: string): Promise<Scenario | undefined> {
-  return readTransaction(db, () => readScenario(db, id));
+  return readTransaction(db, async () => (await readStored(db, id))?.scenario);
+}
+
+/** loadScenario with the revision it was read at, for a tab that follows later changes by their ops. */
+export function loadStoredScenario(db: PlannerDb, id: string): Promise<StoredScenario | undefined> {
+  return readTransaction(db, () => readStored(db, id));
 }
 
 /** Every scenario with its position count, by name (French collation). */
@@ -148,6 +101,7 @@ export function toRow(scenario: Scenario): ScenarioRow {
       positions: tallyOf(scenario.positions.length),
       structures: tallyOf(scenario.structures.length),
     },
+    revision: Date.now(),
   };
 }
 
@@ -159,7 +113,8 @@ async function insertScenario(
 ): Promise<ScenarioWriteResult> {
   const at = nowIso();
   const batchId = newBatchId();
-  await db.scenarios.add(toRow(scenario));
+  const row = toRow(scenario);
+  await db.scenarios.add(row);
   // Each await writes something (transaction.ts): an empty list is not written.
   const structures = packRecords('structures', scenario.id, scenario.structures);
   const positions = packRecords('positions', scenario.id, scenario.positions);
@@ -173,7 +128,7 @@ async function insertScenario(
     newValue: summaryOf(scenario),
   };
   const seq = await appendChanges(db, { scenarioId: scenario.id, batchId, at, ...info }, [change]);
-  return { batchId, seq, ops: [] };
+  return { batchId, seq, ops: [], revision: row.revision ?? 0 };
 }
 
 /**
@@ -207,7 +162,7 @@ export async function replaceScenario(
 ): Promise<ScenarioWriteResult> {
   assertUniqueIds(scenario);
   return writeTransaction(db, async () => {
-    const current = await readScenario(db, scenario.id);
+    const current = (await readStored(db, scenario.id))?.scenario;
     if (!current) return insertScenario(db, scenario, info);
     const at = nowIso();
     const batchId = newBatchId();
@@ -222,7 +177,7 @@ export async function replaceScenario(
         await clearHistory(db, scenario.id);
       }
     }
-    return { batchId, seq, ops: applied.ops };
+    return { batchId, seq, ops: applied.ops, revision: applied.revision };
   });
 }
 
@@ -232,7 +187,7 @@ export async function replaceScenario(
  */
 export async function deleteScenario(db: PlannerDb, id: string, info: WriteInfo): Promise<boolean> {
   return writeTransaction(db, async () => {
-    const current = await readScenario(db, id);
+    const current = (await readStored(db, id))?.scenario;
     if (!current) return false;
     await inScenario(db.positionBuckets, id).delete();
     await inScenario(db.structureBuckets, id).delete();

@@ -8,7 +8,7 @@ import type { Scenario, Structure } from '../../src/domain/types';
 import { REFUSAL } from '../../src/io/errors';
 import type { NamedBlob, ReadInWorkerOptions } from '../../src/io/read/import-client';
 import { readWorkbookBytes } from '../../src/io/read/read-workbook';
-import type { Op } from '../../src/storage/ops';
+import type { Op } from '../../src/domain/ops';
 import type { MetaKey } from '../../src/storage/rows';
 import { ImportSession, type ImportTarget, type WorkbookReader } from '../../src/state/import-session.svelte';
 import { countLines, importDoneMessage } from '../../src/state/import-summary';

@@ -1,8 +1,9 @@
 // Two tabs of one browser (two planners on one database, BroadcastChannel as in the browser): a small change
-// names its records and the other tab re-reads only those; a large or malformed notice makes it reload all.
+// carries its ops and the other tab applies them; a large or malformed notice makes it read everything again.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eurosToCents as e } from '../../src/domain/money';
+import type { Op } from '../../src/domain/ops';
 import { Planner } from '../../src/state/planner.svelte';
 import { MAX_NOTICE_RECORDS, TabSync, type ChangeNotice } from '../../src/state/tab-sync';
 
@@ -42,22 +43,24 @@ describe('TabSync', () => {
     return [sender, received];
   }
 
-  it('names the records of a small change, none of a large one', async () => {
+  const op = (id: string): Op => ({ entity: 'position', id, before: null, after: null });
+
+  it('carries the ops of a small change with its revisions, none of a large one', async () => {
     const [sender, received] = pair();
-    sender.notify('sc', { positions: ['p1'], structures: ['s1'] });
-    const many = Array.from({ length: MAX_NOTICE_RECORDS + 1 }, (_, i) => `p${i}`);
-    sender.notify('sc', { positions: many, structures: [] });
+    sender.notify('sc', { ops: [op('p1')], revisionBefore: 4, revision: 5 });
+    const many = Array.from({ length: MAX_NOTICE_RECORDS + 1 }, (_, i) => op(`p${i}`));
+    sender.notify('sc', { ops: many, revisionBefore: 5, revision: 6 });
     sender.notify('sc');
     await until(() => received.length === 3);
-    expect(received.map((n) => n.changed)).toEqual([
-      { positions: ['p1'], structures: ['s1'] },
+    expect(received.map((n) => n.change)).toEqual([
+      { ops: [op('p1')], revisionBefore: 4, revision: 5 },
       undefined,
       undefined,
     ]);
     expect(received.every((n) => n.scenarioId === 'sc' && n.tabId === sender.tabId)).toBe(true);
   });
 
-  it('reads a malformed list of records as "reload everything" and ignores other fields', async () => {
+  it('reads a malformed change as "read everything again" and ignores other fields', async () => {
     const received: ChangeNotice[] = [];
     const receiver = new TabSync((n) => received.push(n));
     const raw = new BroadcastChannel('etp-planner-changes');
@@ -68,14 +71,24 @@ describe('TabSync', () => {
     raw.postMessage({
       scenarioId: 'sc',
       tabId: 'x',
-      changed: { positions: [1, 2], structures: [] },
+      change: {
+        ops: [{ entity: 'position', id: 1, before: null, after: null }],
+        revisionBefore: 1,
+        revision: 2,
+      },
       extra: 1,
     });
-    raw.postMessage({ scenarioId: 'sc', tabId: 'x', changed: { positions: ['p1'] } });
+    raw.postMessage({ scenarioId: 'sc', tabId: 'x', change: { ops: [op('p1')], revisionBefore: 2 } });
+    raw.postMessage({
+      scenarioId: 'sc',
+      tabId: 'x',
+      change: { ops: [{ entity: '__proto__', id: 'p' }], revisionBefore: 2, revision: 3 },
+    });
     raw.postMessage({ scenarioId: 42, tabId: 'x' });
-    await until(() => received.length === 2);
+    await until(() => received.length === 3);
     await new Promise((r) => setTimeout(r, 50));
     expect(received).toEqual([
+      { scenarioId: 'sc', tabId: 'x' },
       { scenarioId: 'sc', tabId: 'x' },
       { scenarioId: 'sc', tabId: 'x' },
     ]);
@@ -83,7 +96,7 @@ describe('TabSync', () => {
 });
 
 describe('two planners on one database', () => {
-  it('shows the other tab’s edit, add and delete by re-reading only those records', async () => {
+  it('shows the other tab’s edit, add and delete by applying its ops, nothing read again', async () => {
     const [a, b] = await twoTabs();
     const untouched = b.scenario.positions.find((p) => p.id === 'occ-3');
     expect(untouched).toBeDefined();

@@ -7,7 +7,7 @@ import { BUCKET_COUNT, bucketOf, packRecords, recordsInOrder } from '../../src/s
 import { applyChange } from '../../src/storage/changes';
 import type { PlannerDb } from '../../src/storage/db';
 import { undo } from '../../src/storage/history';
-import type { Op } from '../../src/storage/ops';
+import type { Op } from '../../src/domain/ops';
 import { createScenario, listScenarios, loadScenario } from '../../src/storage/scenarios';
 import { openTestDb, position, sampleScenario, storedCount, WHO } from './helpers';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../src/storage/changes';
 import { recentChanges } from '../../src/storage/change-log';
 import { createScenario, loadScenario } from '../../src/storage/scenarios';
-import type { Op } from '../../src/storage/ops';
+import type { Op } from '../../src/domain/ops';
 import type { Cents } from '../../src/domain/money';
 import { openTestDb, position, sampleScenario, WHO } from './helpers';
 

@@ -7,7 +7,7 @@ import { QUOTA_MESSAGE, StorageError } from '../../src/storage/errors';
 import { historyState } from '../../src/storage/history';
 import { createScenario, loadScenario } from '../../src/storage/scenarios';
 import { recentChanges } from '../../src/storage/change-log';
-import type { Op } from '../../src/storage/ops';
+import type { Op } from '../../src/domain/ops';
 import { openTestDb, position, sampleScenario, structure, WHO } from './helpers';
 
 let db: PlannerDb;

@@ -7,7 +7,7 @@ import type { PlannerDb } from '../../src/storage/db';
 import { HISTORY_LIMIT, historyState, redo, undo } from '../../src/storage/history';
 import { createScenario, loadScenario } from '../../src/storage/scenarios';
 import { recentChanges } from '../../src/storage/change-log';
-import type { Op } from '../../src/storage/ops';
+import type { Op } from '../../src/domain/ops';
 import { openTestDb, position, sampleScenario, uniqueDbName, WHO } from './helpers';
 
 let db: PlannerDb;
@@ -69,7 +69,7 @@ describe('undo / redo', () => {
     const edited = { ...p1, fte: 50 as never };
     await applyChange(db, change([{ entity: 'position', id: 'p1', before: p1, after: edited }], 'ETP'));
     const undone = await undo(db, 'sc', WHO);
-    expect(undone).toEqual([
+    expect(undone?.ops).toEqual([
       expect.objectContaining({ entity: 'position', id: 'p1', before: edited, after: p1 }),
     ]);
     await redo(db, 'sc', 'Autre personne');

@@ -1,7 +1,7 @@
 // Ops: inversion for undo, field-level diff for the change log, merge onto the stored record.
 import { describe, expect, it } from 'vitest';
 import type { Cents } from '../../src/domain/money';
-import { diffFields, invertOps, jsonEqual, mergeOnto, type Op } from '../../src/storage/ops';
+import { diffFields, invertOps, jsonEqual, mergeOnto, type Op } from '../../src/domain/ops';
 import { scenarioOps } from '../../src/storage/scenario-ops';
 import { position, sampleScenario } from './helpers';
 

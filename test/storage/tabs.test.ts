@@ -8,7 +8,7 @@ import { CLOSED_MESSAGE, NEWER_SCHEMA_MESSAGE } from '../../src/storage/errors';
 import { SCHEMA_VERSIONS } from '../../src/storage/migrations';
 import { createScenario, loadScenario } from '../../src/storage/scenarios';
 import { recentChanges } from '../../src/storage/change-log';
-import type { Op } from '../../src/storage/ops';
+import type { Op } from '../../src/domain/ops';
 import { FAKE_IDB, openTestDb, position, sampleScenario, storedRecord, uniqueDbName } from './helpers';
 
 const opened: Dexie[] = [];
