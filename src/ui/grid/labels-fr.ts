@@ -1,5 +1,6 @@
 // French words of the grids, their toolbars and the Anomalies panel. Words shared by several areas are in
 // ui/i18n/fr.ts.
+import { AG_GRID_LOCALE_FR } from '@ag-grid-community/locale';
 import type { FunderCategory } from '../../domain/types';
 
 /** Column headers of the Postes grid, by column id. */
@@ -115,55 +116,31 @@ export const BREACHES_PANEL = {
     `${n.toLocaleString('fr-FR')} ${n > 1 ? 'anomalies non affichées' : 'anomalie non affichée'}`,
 } as const;
 
-/** AG Grid's own words (filters, overlays, screen-reader hints) in French. */
-export const AG_GRID_LOCALE_TEXT: Readonly<Record<string, string>> = {
-  noRowsToShow: 'Aucune ligne',
-  noMatchingRows: 'Aucune ligne ne correspond aux filtres',
+/**
+ * Where our words differ from AG Grid's French: keyboard hints without English key names, the comparisons staff
+ * use for amounts and dates, the app's typography (…), and words the library mistranslates.
+ */
+const AG_GRID_OVERRIDES: Readonly<Record<string, string>> = {
   loadingOoo: 'Chargement…',
-  applyFilter: 'Appliquer',
-  clearFilter: 'Effacer',
-  resetFilter: 'Réinitialiser',
-  cancelFilter: 'Annuler',
-  textFilter: 'Filtre texte',
-  numberFilter: 'Filtre nombre',
-  dateFilter: 'Filtre date',
   filterOoo: 'Filtrer…',
   empty: 'Choisir',
-  equals: 'Égal à',
   notEqual: 'Différent de',
   lessThan: 'Inférieur à',
   greaterThan: 'Supérieur à',
   lessThanOrEqual: 'Inférieur ou égal à',
   greaterThanOrEqual: 'Supérieur ou égal à',
-  inRange: 'Entre',
-  inRangeStart: 'De',
-  inRangeEnd: 'À',
-  contains: 'Contient',
-  notContains: 'Ne contient pas',
-  startsWith: 'Commence par',
-  endsWith: 'Se termine par',
-  blank: 'Vide',
-  notBlank: 'Non vide',
-  before: 'Avant',
-  after: 'Après',
-  andCondition: 'ET',
-  orCondition: 'OU',
   ariaFilterInput: 'Saisie du filtre',
-  ariaFilterValue: 'Valeur du filtre',
-  ariaFilterFromValue: 'Filtrer à partir de',
-  ariaFilterToValue: 'Filtrer jusqu’à',
-  ariaFilteringOperator: 'Opérateur de filtre',
   ariaFilterColumn: 'Ctrl+Entrée pour ouvrir le filtre',
-  ariaFilterMenuOpen: 'Ouvrir le menu de filtre',
-  ariaColumnFiltered: 'Colonne filtrée',
-  ariaLabelColumnFilter: 'Filtre de colonne',
-  ariaLabelColumnMenu: 'Menu de colonne',
-  ariaLabelInputClear: 'Effacer',
   ariaMenuColumn: 'Alt+Bas pour ouvrir le menu de colonne',
   ariaSortableColumn: 'Entrée pour trier',
   ariaInputEditor: 'Éditeur de saisie',
   ariaRowToggleSelection: 'Espace pour sélectionner ou désélectionner la ligne',
   ariaRowSelectAll: 'Espace pour sélectionner toutes les lignes',
-  ariaRowSelectionDisabled: 'Sélection impossible pour cette ligne',
   ariaValidationErrorPrefix: 'Erreur de saisie',
+};
+
+/** AG Grid's own words (filters, overlays, screen-reader hints) in French: the library's, with our overrides. */
+export const AG_GRID_LOCALE_TEXT: Readonly<Record<string, string>> = {
+  ...AG_GRID_LOCALE_FR,
+  ...AG_GRID_OVERRIDES,
 };
