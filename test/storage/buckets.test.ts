@@ -7,7 +7,7 @@ import { BUCKET_COUNT, bucketOf, packRecords, recordsInOrder } from '../../src/s
 import { applyChange } from '../../src/storage/changes';
 import type { PlannerDb } from '../../src/storage/db';
 import { undo } from '../../src/storage/history';
-import type { Op } from '../../src/domain/ops';
+import { applyOps, type Op } from '../../src/domain/ops';
 import { createScenario, listScenarios, loadScenario } from '../../src/storage/scenarios';
 import { openTestDb, position, sampleScenario, storedCount, WHO } from './helpers';
 
@@ -102,17 +102,20 @@ function expected(list: readonly Position[], ops: readonly Op[]): Position[] {
   return next;
 }
 
+const byId = (list: readonly Position[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+
 let db: PlannerDb;
 afterEach(() => db?.close());
 
 describe('records in buckets through applyChange and undo', () => {
-  it('read back as the list a person made, counted right, and undo back to each earlier list', async () => {
+  it('read back as the list a person made (and as memory applies the same ops), counted right, and undo back to each earlier list', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 8 }), async (steps) => {
         db?.close();
         db = await openTestDb();
         await createScenario(db, sampleScenario(), { who: WHO, source: 'demo', label: 'Démonstration' });
-        const lists: Position[][] = [[...((await loadScenario(db, 'sc')) as Scenario).positions]];
+        let shown = (await loadScenario(db, 'sc')) as Scenario;
+        const lists: Position[][] = [[...shown.positions]];
         for (const [i, step] of steps.entries()) {
           const current = lists[lists.length - 1]!;
           const ops = opsOf(step, current);
@@ -120,6 +123,9 @@ describe('records in buckets through applyChange and undo', () => {
           await applyChange(db, { scenarioId: 'sc', ops, who: WHO, source: 'grid', label: `Étape ${i}` });
           const want = expected(current, ops);
           expect((await loadScenario(db, 'sc'))?.positions).toEqual(want);
+          // The same ops applied in memory by the same applier give the same list.
+          shown = applyOps(shown, ops);
+          expect(shown.positions).toEqual(want);
           // An edit to the value already stored changes nothing and pushes no undo entry.
           if (JSON.stringify(want) !== JSON.stringify(current)) lists.push(want);
         }
@@ -127,8 +133,11 @@ describe('records in buckets through applyChange and undo', () => {
         expect((await listScenarios(db))[0]?.positionCount).toBe(last.length);
         expect(await storedCount(db, 'positions', 'sc')).toBe(last.length);
         for (let i = lists.length - 2; i >= 0; i--) {
-          await undo(db, 'sc', WHO);
+          const undone = await undo(db, 'sc', WHO);
           expect((await loadScenario(db, 'sc'))?.positions).toEqual(lists[i]);
+          // In memory too, but a record brought back goes to the end there (storage keeps its place).
+          shown = applyOps(shown, undone?.ops ?? []);
+          expect(byId(shown.positions)).toEqual(byId(lists[i]!));
           expect((await listScenarios(db))[0]?.positionCount).toBe(lists[i]!.length);
         }
       }),
