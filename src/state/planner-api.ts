@@ -4,8 +4,6 @@ import type { ScenarioFigures } from '../domain/recompute';
 import type { Result } from '../domain/result';
 import type { Scenario, Structure } from '../domain/types';
 
-export type ChangeSourceUi = 'grid' | 'paste';
-
 /** One cell of a pasted block, already mapped to a position and a field. */
 export interface PasteCell {
   positionId: string;
