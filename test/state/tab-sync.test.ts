@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eurosToCents as e } from '../../src/domain/money';
 import type { Op } from '../../src/domain/ops';
 import { Planner } from '../../src/state/planner.svelte';
+import type { Scenario } from '../../src/domain/types';
+import type { PlannerDb } from '../../src/storage/db';
+import { loadScenario } from '../../src/storage/scenarios';
 import { MAX_NOTICE_RECORDS, TabSync, type ChangeNotice } from '../../src/state/tab-sync';
 
 const closers: (() => void)[] = [];
@@ -130,5 +133,27 @@ describe('two planners on one database', () => {
     await a.undo();
     await until(() => b.figures.national.envelope === a.figures.national.envelope);
     expect(b.figures.national.envelope).not.toBe(e(5_000_000));
+  });
+});
+
+describe('two planners writing at the same time', () => {
+  it('end showing exactly what is stored, whatever the order their writes and notices crossed in', async () => {
+    const [a, b] = await twoTabs();
+    const db = (p: Planner) => (p as unknown as { db: PlannerDb }).db;
+    const ids = ['occ-1', 'occ-2', 'occ-3'];
+    const writes: Promise<unknown>[] = [];
+    for (let i = 0; i < 12; i++) {
+      const id = ids[i % ids.length]!;
+      writes.push(a.editPositionField(id, 'notes', `a${i}`));
+      writes.push(b.editPositionField(ids[(i + 1) % ids.length]!, 'stateAmount', String(20_000 + i)));
+      if (i % 4 === 3) writes.push(b.addPosition('76'), a.undo());
+    }
+    await Promise.all(writes);
+    const stored = await loadScenario(db(a), a.scenario.id);
+    const sorted = (s: Scenario | undefined) =>
+      [...(s?.positions ?? [])].sort((x, y) => (x.id < y.id ? -1 : 1));
+    await until(() => JSON.stringify(sorted(a.scenario)) === JSON.stringify(sorted(stored)));
+    await until(() => JSON.stringify(sorted(b.scenario)) === JSON.stringify(sorted(stored)));
+    expect(a.figures.national).toEqual(b.figures.national);
   });
 });
