@@ -26,14 +26,3 @@ export interface Breach {
   /** French, with the amounts: `Part État 72,00 % > 70 % : dépassement de 960,00 €`. */
   message: string;
 }
-
-export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
-  stateShare: 'Part État maximale',
-  stateCeilingPerFte: 'Plafond État par ETP',
-  allStateShare: 'Financements État toutes sources (collectivités)',
-  coFundingShare: 'Cofinancement minimal',
-  remaining: 'Reste à financer',
-  minFte: 'ETP minimum par structure et fonction',
-  newCoordinator: 'Nouveau coordinateur régional',
-  conventionYear: 'Durée maximale de convention',
-};

@@ -4,6 +4,7 @@ import { formatBasisPoints, formatDate, formatEuros, formatFte } from './format-
 import type { Fte } from './fte';
 import type { Cents } from './money';
 import type { Campaign } from './types';
+import { inText, PARAMETER_LABELS, PAYMENT_SCHEDULE_LABELS } from './vocabulary';
 
 interface Parameter {
   label: string;
@@ -11,68 +12,66 @@ interface Parameter {
   show: (c: Campaign) => string;
 }
 
-const SCHEDULES: Record<Campaign['defaultPaymentSchedule'], string> = {
-  atSignature: '100 % à la signature',
-  advanceAndBalance: '50 % avance + 50 % solde',
-};
+const L = (key: keyof typeof PARAMETER_LABELS): string => inText(PARAMETER_LABELS[key]);
 
 const PARAMETERS: readonly Parameter[] = [
+  // The only label that is not the parameter's title (`Année de la campagne`) in lower case.
   { label: 'année de campagne', value: (c) => c.year, show: (c) => String(c.year) },
   {
-    label: 'enveloppe nationale',
+    label: L('nationalEnvelope'),
     value: (c) => c.nationalEnvelope,
     show: (c) => formatEuros(c.nationalEnvelope),
   },
   {
-    label: 'part État maximale',
+    label: L('maxStateRate'),
     value: (c) => c.rules.maxStateRate,
     show: (c) => formatBasisPoints(c.rules.maxStateRate),
   },
   {
-    label: 'cofinancement minimal',
+    label: L('minCoFundingRate'),
     value: (c) => c.rules.minCoFundingRate,
     show: (c) => formatBasisPoints(c.rules.minCoFundingRate),
   },
   {
-    label: 'part État toutes sources maximale',
+    label: L('maxAllStateRate'),
     value: (c) => c.rules.maxAllStateRate,
     show: (c) => formatBasisPoints(c.rules.maxAllStateRate),
   },
   {
-    label: 'statuts soumis au plafond toutes sources',
+    label: L('allStateRateStatuses'),
     value: (c) => [...c.rules.allStateRateStatuses].sort().join(','),
     show: (c) => c.rules.allStateRateStatuses.join(', ') || 'aucun',
   },
   {
-    label: 'plafond de part État par ETP',
+    label: L('stateCeilingPerFte'),
     value: (c) => c.rules.stateCeilingPerFte,
     show: (c) =>
       c.rules.stateCeilingPerFte === null ? 'aucun' : formatEuros(c.rules.stateCeilingPerFte as Cents),
   },
   {
-    label: 'ETP minimum par structure et fonction',
+    label: L('minFtePerStructureRole'),
     value: (c) => c.rules.minFtePerStructureRole,
     show: (c) => formatFte(c.rules.minFtePerStructureRole as Fte),
   },
   {
-    label: 'durée maximale de convention',
+    label: L('maxConventionYears'),
     value: (c) => c.rules.maxConventionYears,
     show: (c) => `${c.rules.maxConventionYears} ans`,
   },
   {
-    label: 'début de convention par défaut',
+    label: L('defaultConventionStart'),
     value: (c) => c.defaultConventionStart,
     show: (c) => formatDate(c.defaultConventionStart),
   },
   {
-    label: 'fin de convention par défaut',
+    label: L('defaultConventionEnd'),
     value: (c) => c.defaultConventionEnd,
     show: (c) => formatDate(c.defaultConventionEnd),
   },
   {
-    label: 'échéancier par défaut',
+    label: L('defaultPaymentSchedule'),
     value: (c) => c.defaultPaymentSchedule,
-    show: (c) => SCHEDULES[c.defaultPaymentSchedule],
+    show: (c) => PAYMENT_SCHEDULE_LABELS[c.defaultPaymentSchedule],
   },
 ];
 

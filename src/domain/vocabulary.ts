@@ -1,200 +1,131 @@
-// Tolerant reading of the words staff type for roles, legal statuses, purposes, schedules, funders and yes/no.
+// The app's French vocabulary in one place: the names of fields, computed figures, coded values and campaign
+// parameters as grids, panels, import screens and exported files show them (they derive their words from
+// these), and the tolerant readers of what staff type for coded values (word lists in vocabulary-words.ts).
 import { referenceKey } from './reference/regions';
 import { err, ok, type Result } from './result';
-import type { FunderCategory, LegalStatus, PaymentSchedule, Purpose, Role } from './types';
+import type { FunderCategory, LegalStatus, PaymentSchedule, Purpose, Role, RuleParams } from './types';
+import {
+  FUNDER_WORDS,
+  PURPOSE_WORDS,
+  ROLE_WORDS,
+  SCHEDULE_WORDS,
+  STATUS_WORDS,
+  type Table,
+} from './vocabulary-words';
 
-type Table<T> = ReadonlyArray<readonly [T, readonly string[]]>;
+/** Names of a position's input fields (and of its structure's, shown on the position's row). */
+export const FIELD_LABELS = {
+  id: 'Identifiant',
+  regionCode: 'Région',
+  departmentCode: 'Département',
+  structureName: 'Structure',
+  siret: 'SIRET',
+  legalStatus: 'Statut juridique',
+  role: 'Fonction',
+  fte: 'ETP',
+  annualCost: 'Coût annuel',
+  stateAmount: 'Part État',
+  coFundings: 'Cofinancements',
+  cohort: 'Cohorte',
+  conventionStart: 'Début convention',
+  conventionEnd: 'Fin convention',
+  conventionYear: 'Année de convention',
+  paymentSchedule: 'Échéancier',
+  followUpService: 'Service de suivi',
+  purpose: 'Objet',
+  whiteZone: 'Zone blanche',
+  notes: 'Observations',
+} as const;
 
-const ROLE_WORDS: Table<Role> = [
-  [
-    'facilitateur',
-    [
-      'facilitateur',
-      'facilitatrice',
-      'facilitateurs',
-      'facilitation',
-      'fac',
-      'facilitateur clause',
-      'facilitateur de la clause sociale',
-    ],
-  ],
-  [
-    'coordinateur',
-    [
-      'coordinateur',
-      'coordinatrice',
-      'coordinateurs',
-      'coordination',
-      'coordination regionale',
-      'coordinateur regional',
-      'coordinatrice regionale',
-      'coord',
-    ],
-  ],
-];
+/** Names of a position's computed figures. */
+export const FIGURE_LABELS = {
+  coFundingTotal: 'Total cofinancements',
+  stateRate: 'Taux État',
+  coFundingRate: 'Taux cofinancement',
+  remaining: 'Reste à financer',
+} as const;
 
-const STATUS_WORDS: Table<LegalStatus> = [
-  [
-    'association',
-    [
-      'association',
-      'association loi 1901',
-      'asso',
-      'assoc',
-      'association loi 1908',
-      'plie',
-      'maison de l emploi',
-      'mde',
-    ],
-  ],
-  ['collectiviteTerritoriale', ['collectivite territoriale', 'collectivite', 'ct', 'collectivite locale']],
-  ['commune', ['commune', 'ville', 'mairie', 'ccas']],
-  ['departement', ['departement', 'conseil departemental', 'cd', 'collectivite departementale']],
-  ['region', ['region', 'conseil regional', 'cr']],
-  [
-    'collectiviteStatutParticulier',
-    [
-      'collectivite a statut particulier',
-      'ctu',
-      'collectivite territoriale unique',
-      'collectivite de corse',
-      'metropole de lyon',
-    ],
-  ],
-  [
-    'epci',
-    [
-      'epci',
-      'groupement de collectivites',
-      'metropole',
-      'communaute d agglomeration',
-      'communaute de communes',
-      'communaute urbaine',
-      'syndicat',
-      'syndicat mixte',
-      'agglomeration',
-      'etablissement public territorial',
-      'ept',
-    ],
-  ],
-  [
-    'etablissementPublic',
-    ['etablissement public', 'epa', 'epic', 'ep', 'etablissement public administratif'],
-  ],
-  ['gip', ['gip', 'groupement d interet public']],
-  [
-    'other',
-    [
-      'autre',
-      'autres',
-      'sas',
-      'sarl',
-      'scic',
-      'entreprise',
-      'groupement d employeurs',
-      'ge',
-      'fondation',
-      'cooperative',
-    ],
-  ],
-];
+/** Names of the campaign's parameters (the rules' thresholds among them), as a title. */
+export const PARAMETER_LABELS: Readonly<
+  Record<keyof RuleParams | 'year' | 'nationalEnvelope' | DefaultKey, string>
+> = {
+  year: 'Année de la campagne',
+  nationalEnvelope: 'Enveloppe nationale',
+  maxStateRate: 'Part État maximale',
+  minCoFundingRate: 'Cofinancement minimal',
+  maxAllStateRate: 'Part État toutes sources maximale',
+  allStateRateStatuses: 'Statuts soumis au plafond toutes sources',
+  stateCeilingPerFte: 'Plafond de part État par ETP',
+  minFtePerStructureRole: 'ETP minimum par structure et fonction',
+  maxConventionYears: 'Durée maximale de convention',
+  defaultConventionStart: 'Début de convention par défaut',
+  defaultConventionEnd: 'Fin de convention par défaut',
+  defaultPaymentSchedule: 'Échéancier par défaut',
+};
 
-const PURPOSE_WORDS: Table<Purpose> = [
-  ['ongoing', ['convention en cours', 'en cours', 'renouvellement', 'reconduction', 'avenant', 'poursuite']],
-  [
-    'consolidation',
-    [
-      'consolidation',
-      'consolidation aap echu',
-      'aap echu',
-      'poste echu',
-      'consolidation aap 2022',
-      'consolidation aap 2023',
-    ],
-  ],
-  [
-    'largeProject',
-    ['grand projet', 'grands projets', 'jop', 'jop d hiver 2030', 'npnru', 'projet structurant'],
-  ],
-  [
-    'newCoordination',
-    [
-      'nouvelle coordination',
-      'nouvelle coordination regionale',
-      'creation coordination',
-      'nouveau coordinateur',
-    ],
-  ],
-];
+type DefaultKey = 'defaultConventionStart' | 'defaultConventionEnd' | 'defaultPaymentSchedule';
 
-const SCHEDULE_WORDS: Table<PaymentSchedule> = [
-  ['atSignature', ['100 % a la signature', '100 % signature', 'a la signature', 'signature', '100 %', '100']],
-  [
-    'advanceAndBalance',
-    [
-      '50 % avance + 50 % solde',
-      '50/50',
-      '50 % / 50 %',
-      'avance et solde',
-      'avance + solde',
-      '50 % avance',
-      'avance',
-    ],
-  ],
-];
+/** A label inside a sentence: `Part État maximale` → `part État maximale`; `ETP minimum…` keeps its acronym. */
+export function inText(label: string): string {
+  const [first = '', second = ''] = label;
+  return second !== second.toLowerCase() ? label : first.toLowerCase() + label.slice(1);
+}
 
-const FUNDER_WORDS: Table<FunderCategory> = [
-  [
-    'stateOther',
-    [
-      'etat',
-      'etat autres credits',
-      'autres credits etat',
-      'politique de la ville',
-      'cofinancement etat',
-      'dpv',
-      'anct',
-      'etat (autres credits)',
-    ],
-  ],
-  [
-    'esfPlus',
-    ['fse', 'fse+', 'fse plus', 'fonds social europeen', 'cofinancement fse+', 'cofinancement fse'],
-  ],
-  [
-    'localAuthority',
-    [
-      'collectivites',
-      'collectivite',
-      'cofinancement collectivites',
-      'conseil departemental',
-      'conseil regional',
-      'commune',
-      'epci',
-      'metropole',
-      'departement',
-      'region',
-    ],
-  ],
-  [
-    'otherPublic',
-    ['autres publics', 'autre public', 'france travail', 'caf', 'bailleur social', 'bailleurs'],
-  ],
-  [
-    'private',
-    [
-      'prive',
-      'prives',
-      'entreprises',
-      'fondation',
-      'autres (prives, fonds propres)',
-      'autres cofinancements',
-      'autres',
-      'autre',
-    ],
-  ],
-  ['ownFunds', ['fonds propres', 'autofinancement', 'structure']],
-];
+/** Funder categories inside a sentence or after `Cofinancement` (`Cofinancement collectivités`). */
+export const FUNDER_CATEGORY_WORDS: Readonly<Record<FunderCategory, string>> = {
+  stateOther: 'État (autres crédits)',
+  esfPlus: 'FSE+',
+  localAuthority: 'collectivités',
+  otherPublic: 'autres publics',
+  private: 'privés',
+  ownFunds: 'fonds propres',
+};
+
+/** The co-funding of one category as a column title: `Cofinancement collectivités`. */
+export const CO_FUNDING_LABELS = Object.fromEntries(
+  Object.entries(FUNDER_CATEGORY_WORDS).map(([c, words]) => [c, `Cofinancement ${words}`]),
+) as Readonly<Record<FunderCategory, string>>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  facilitateur: 'Facilitateur',
+  coordinateur: 'Coordinateur',
+};
+
+export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
+  association: 'Association',
+  collectiviteTerritoriale: 'Collectivité territoriale',
+  commune: 'Commune',
+  departement: 'Département (conseil départemental)',
+  region: 'Région (conseil régional)',
+  collectiviteStatutParticulier: 'Collectivité à statut particulier',
+  epci: 'Groupement de collectivités (EPCI, métropole, syndicat)',
+  etablissementPublic: 'Établissement public',
+  gip: 'GIP',
+  other: 'Autre',
+};
+
+/** Funder categories as a title: `Collectivités`. */
+export const FUNDER_CATEGORY_LABELS = Object.fromEntries(
+  Object.entries(FUNDER_CATEGORY_WORDS).map(([c, words]) => [
+    c,
+    words.charAt(0).toUpperCase() + words.slice(1),
+  ]),
+) as Readonly<Record<FunderCategory, string>>;
+
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  ongoing: 'Convention en cours',
+  consolidation: 'Consolidation (AAP échu)',
+  largeProject: 'Grand projet',
+  newCoordination: 'Nouvelle coordination régionale',
+};
+
+export const PAYMENT_SCHEDULE_LABELS: Record<PaymentSchedule, string> = {
+  atSignature: '100 % à la signature',
+  advanceAndBalance: '50 % avance + 50 % solde',
+};
+
+export const YES_LABEL = 'Oui';
+export const NO_LABEL = 'Non';
 
 /** Comparison key that also keeps `+` (FSE+) and `%`; accents, case, punctuation and apostrophes ignored. */
 function key(text: string): string {

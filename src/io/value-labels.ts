@@ -3,25 +3,30 @@
 import { ok, type Result } from '../domain/result';
 import type { FunderCategory, LegalStatus, PaymentSchedule, Purpose, Role } from '../domain/types';
 import {
+  FUNDER_CATEGORY_LABELS,
+  LEGAL_STATUS_LABELS,
+  NO_LABEL,
   parseFunderCategory,
   parseLegalStatus,
   parsePaymentSchedule,
   parsePurpose,
   parseRole,
   parseYesNo,
-} from '../domain/vocabulary';
-import {
-  FUNDER_CATEGORY_LABELS,
-  LEGAL_STATUS_LABELS,
   PAYMENT_SCHEDULE_LABELS,
   PURPOSE_LABELS,
   ROLE_LABELS,
-} from '../domain/value-labels-fr';
+  YES_LABEL,
+} from '../domain/vocabulary';
 
-export { FUNDER_CATEGORY_LABELS, LEGAL_STATUS_LABELS, PAYMENT_SCHEDULE_LABELS, PURPOSE_LABELS, ROLE_LABELS };
-
-export const YES_LABEL = 'Oui';
-export const NO_LABEL = 'Non';
+export {
+  FUNDER_CATEGORY_LABELS,
+  LEGAL_STATUS_LABELS,
+  NO_LABEL,
+  PAYMENT_SCHEDULE_LABELS,
+  PURPOSE_LABELS,
+  ROLE_LABELS,
+  YES_LABEL,
+};
 
 function byLabel<T extends string>(
   labels: Readonly<Record<T, string>>,

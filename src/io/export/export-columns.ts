@@ -2,6 +2,7 @@
 // computed columns the formula of row r. Titles are words the import recognises, so an export re-imports.
 import { regionByCode } from '../../domain/reference/regions';
 import { FUNDER_CATEGORIES, type FunderCategory, type Position, type Structure } from '../../domain/types';
+import { CO_FUNDING_LABELS, FIELD_LABELS as N, FIGURE_LABELS } from '../../domain/vocabulary';
 import { columnLetter } from '../table/column-mapping';
 import {
   LEGAL_STATUS_LABELS,
@@ -29,15 +30,6 @@ export interface PostesColumn {
   formula?: (r: number) => string;
 }
 
-export const CO_FUNDING_TITLES: Readonly<Record<FunderCategory, string>> = {
-  stateOther: 'Cofinancement État (autres crédits)',
-  esfPlus: 'Cofinancement FSE+',
-  localAuthority: 'Cofinancement collectivités',
-  otherPublic: 'Cofinancement autres publics',
-  private: 'Cofinancement privés',
-  ownFunds: 'Cofinancement fonds propres',
-};
-
 function coFundingSum(p: Position, category: FunderCategory): number | null {
   let total = 0;
   let any = false;
@@ -50,28 +42,28 @@ function coFundingSum(p: Position, category: FunderCategory): number | null {
 }
 
 const INPUTS_BEFORE: PostesColumn[] = [
-  { header: 'Identifiant', width: 18, kind: 'text', value: (p) => p.id },
+  { header: N.id, width: 18, kind: 'text', value: (p) => p.id },
   {
-    header: 'Région',
+    header: N.regionCode,
     width: 24,
     kind: 'label',
     value: (p) => regionByCode(p.regionCode)?.name ?? p.regionCode,
   },
-  { header: 'Département', width: 12, kind: 'text', value: (p) => p.departmentCode || null },
-  { header: 'Structure', width: 36, kind: 'text', value: (_, c) => c.structure?.name ?? null },
-  { header: 'SIRET', width: 16, kind: 'text', value: (_, c) => c.structure?.siret || null },
+  { header: N.departmentCode, width: 12, kind: 'text', value: (p) => p.departmentCode || null },
+  { header: N.structureName, width: 36, kind: 'text', value: (_, c) => c.structure?.name ?? null },
+  { header: N.siret, width: 16, kind: 'text', value: (_, c) => c.structure?.siret || null },
   {
-    header: 'Statut juridique',
+    header: N.legalStatus,
     width: 24,
     kind: 'label',
     value: (_, c) => (c.structure ? LEGAL_STATUS_LABELS[c.structure.legalStatus] : null),
   },
-  { header: 'Fonction', width: 14, kind: 'label', value: (p) => ROLE_LABELS[p.role] },
-  { header: 'ETP', width: 8, kind: 'fte', value: (p) => p.fte },
-  { header: 'Coût annuel', width: 14, kind: 'money', value: (p) => p.annualCost },
-  { header: 'Part État', width: 14, kind: 'money', value: (p) => p.stateAmount },
+  { header: N.role, width: 14, kind: 'label', value: (p) => ROLE_LABELS[p.role] },
+  { header: N.fte, width: 8, kind: 'fte', value: (p) => p.fte },
+  { header: N.annualCost, width: 14, kind: 'money', value: (p) => p.annualCost },
+  { header: N.stateAmount, width: 14, kind: 'money', value: (p) => p.stateAmount },
   ...FUNDER_CATEGORIES.map((c): PostesColumn => ({
-    header: CO_FUNDING_TITLES[c],
+    header: CO_FUNDING_LABELS[c],
     width: 14,
     kind: 'money',
     value: (p) => coFundingSum(p, c),
@@ -86,25 +78,25 @@ const CO_TOTAL = columnLetter(10 + FUNDER_CATEGORIES.length);
 
 const COMPUTED: PostesColumn[] = [
   {
-    header: 'Total cofinancements',
+    header: FIGURE_LABELS.coFundingTotal,
     width: 14,
     kind: 'money',
     formula: (r) => `SUM(${FIRST_CO}${r}:${LAST_CO}${r})`,
   },
   {
-    header: 'Taux État',
+    header: FIGURE_LABELS.stateRate,
     width: 10,
     kind: 'rate',
     formula: (r) => `IF(${COST}${r}=0,"",${STATE}${r}/${COST}${r})`,
   },
   {
-    header: 'Taux cofinancement',
+    header: FIGURE_LABELS.coFundingRate,
     width: 10,
     kind: 'rate',
     formula: (r) => `IF(${COST}${r}=0,"",${CO_TOTAL}${r}/${COST}${r})`,
   },
   {
-    header: 'Reste à financer',
+    header: FIGURE_LABELS.remaining,
     width: 14,
     kind: 'money',
     formula: (r) => `${COST}${r}-${STATE}${r}-${CO_TOTAL}${r}`,
@@ -112,20 +104,20 @@ const COMPUTED: PostesColumn[] = [
 ];
 
 const INPUTS_AFTER: PostesColumn[] = [
-  { header: 'Cohorte AAP', width: 10, kind: 'integer', value: (p) => p.cohort },
-  { header: 'Début convention', width: 12, kind: 'date', value: (p) => p.conventionStart },
-  { header: 'Fin convention', width: 12, kind: 'date', value: (p) => p.conventionEnd },
-  { header: 'Année de convention', width: 10, kind: 'integer', value: (p) => p.conventionYear },
+  { header: `${N.cohort} AAP`, width: 10, kind: 'integer', value: (p) => p.cohort },
+  { header: N.conventionStart, width: 12, kind: 'date', value: (p) => p.conventionStart },
+  { header: N.conventionEnd, width: 12, kind: 'date', value: (p) => p.conventionEnd },
+  { header: N.conventionYear, width: 10, kind: 'integer', value: (p) => p.conventionYear },
   {
-    header: 'Échéancier',
+    header: N.paymentSchedule,
     width: 22,
     kind: 'label',
     value: (p) => PAYMENT_SCHEDULE_LABELS[p.paymentSchedule],
   },
-  { header: 'Service de suivi', width: 14, kind: 'text', value: (p) => p.followUpService || null },
-  { header: 'Objet', width: 26, kind: 'label', value: (p) => PURPOSE_LABELS[p.purpose] },
-  { header: 'Zone blanche', width: 8, kind: 'label', value: (p) => (p.whiteZone ? YES_LABEL : NO_LABEL) },
-  { header: 'Observations', width: 40, kind: 'text', value: (p) => p.notes || null },
+  { header: N.followUpService, width: 14, kind: 'text', value: (p) => p.followUpService || null },
+  { header: N.purpose, width: 26, kind: 'label', value: (p) => PURPOSE_LABELS[p.purpose] },
+  { header: N.whiteZone, width: 8, kind: 'label', value: (p) => (p.whiteZone ? YES_LABEL : NO_LABEL) },
+  { header: N.notes, width: 40, kind: 'text', value: (p) => p.notes || null },
 ];
 
 /** All columns of the Postes sheet, in order (A = Identifiant … AC = Observations). */

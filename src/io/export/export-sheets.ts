@@ -4,6 +4,7 @@ import { positionFigures } from '../../domain/position-figures';
 import type { ScenarioFigures } from '../../domain/recompute';
 import { regionByCode } from '../../domain/reference/regions';
 import type { Position, Scenario, Structure } from '../../domain/types';
+import { PARAMETER_LABELS as P } from '../../domain/vocabulary';
 import { CO_FUNDING_HEADERS } from '../restore/co-funding-sheet';
 import { FORMATS, date, formula, money, num, text, type Cell } from './export-cells';
 import { POSTES_COLUMNS, POSTES_LETTERS as L } from './export-columns';
@@ -166,24 +167,24 @@ export function parameterRows(scenario: Scenario, exportedAt: string, count: num
     [text('Paramètre'), text('Valeur')],
     [text('Scénario'), text(scenario.name)],
     [text('Campagne'), text(campaign.label)],
-    [text('Année de la campagne'), num(campaign.year, FORMATS.integer)],
-    [text('Enveloppe nationale'), money(campaign.nationalEnvelope)],
-    [text('Part État maximale'), rate(rules.maxStateRate)],
-    [text('Cofinancement minimal'), rate(rules.minCoFundingRate)],
-    [text('Part État toutes sources maximale'), rate(rules.maxAllStateRate)],
+    [text(P.year), num(campaign.year, FORMATS.integer)],
+    [text(P.nationalEnvelope), money(campaign.nationalEnvelope)],
+    [text(P.maxStateRate), rate(rules.maxStateRate)],
+    [text(P.minCoFundingRate), rate(rules.minCoFundingRate)],
+    [text(P.maxAllStateRate), rate(rules.maxAllStateRate)],
     [
-      text('Statuts soumis au plafond toutes sources'),
+      text(P.allStateRateStatuses),
       text(rules.allStateRateStatuses.map((s) => LEGAL_STATUS_LABELS[s]).join(' ; ')),
     ],
     [
-      text('Plafond de part État par ETP'),
+      text(P.stateCeilingPerFte),
       rules.stateCeilingPerFte === null ? text('aucun') : money(rules.stateCeilingPerFte),
     ],
-    [text('ETP minimum par structure et fonction'), num(rules.minFtePerStructureRole / 100, FORMATS.fte)],
-    [text('Durée maximale de convention (années)'), num(rules.maxConventionYears, FORMATS.integer)],
-    [text('Début de convention par défaut'), date(campaign.defaultConventionStart)],
-    [text('Fin de convention par défaut'), date(campaign.defaultConventionEnd)],
-    [text('Échéancier par défaut'), text(PAYMENT_SCHEDULE_LABELS[campaign.defaultPaymentSchedule])],
+    [text(P.minFtePerStructureRole), num(rules.minFtePerStructureRole / 100, FORMATS.fte)],
+    [text(`${P.maxConventionYears} (années)`), num(rules.maxConventionYears, FORMATS.integer)],
+    [text(P.defaultConventionStart), date(campaign.defaultConventionStart)],
+    [text(P.defaultConventionEnd), date(campaign.defaultConventionEnd)],
+    [text(P.defaultPaymentSchedule), text(PAYMENT_SCHEDULE_LABELS[campaign.defaultPaymentSchedule])],
     [text('Postes exportés'), num(count, FORMATS.integer)],
     [text('Exporté le'), date(exportedAt.slice(0, 10))],
   ];

@@ -3,6 +3,7 @@
 // migration step in scenario-file-migrate.ts and a fixture per version in test/fixtures.
 import type { ChangeRow } from '../../domain/change-log';
 import type { Scenario } from '../../domain/types';
+import { PARAMETER_LABELS as P } from '../../domain/vocabulary';
 
 export const SCENARIO_FILE_TYPE = 'planificateur-etp-scenario';
 /** The version this code writes; every version from 1 up to it stays readable. */
@@ -46,19 +47,19 @@ export const METADATA_KEYS = {
   updatedAt: ['scenario.updatedAt', 'Dernière modification (UTC)'],
   exportedAt: ['file.exportedAt', 'Fichier enregistré le (UTC)'],
   campaignId: ['campaign.id', 'Identifiant de la campagne'],
-  campaignYear: ['campaign.year', 'Année de la campagne'],
+  campaignYear: ['campaign.year', P.year],
   campaignLabel: ['campaign.label', 'Libellé de la campagne'],
-  nationalEnvelope: ['campaign.nationalEnvelope', 'Enveloppe nationale'],
-  conventionStart: ['campaign.defaultConventionStart', 'Début de convention par défaut'],
-  conventionEnd: ['campaign.defaultConventionEnd', 'Fin de convention par défaut'],
-  paymentSchedule: ['campaign.defaultPaymentSchedule', 'Échéancier par défaut'],
-  maxStateRate: ['rules.maxStateRate', 'Part État maximale'],
-  minCoFundingRate: ['rules.minCoFundingRate', 'Cofinancement minimal'],
-  maxAllStateRate: ['rules.maxAllStateRate', 'Part État toutes sources maximale'],
-  allStateRateStatuses: ['rules.allStateRateStatuses', 'Statuts soumis au plafond toutes sources'],
-  stateCeilingPerFte: ['rules.stateCeilingPerFte', 'Plafond de part État par ETP (« aucun » sinon)'],
-  minFte: ['rules.minFtePerStructureRole', 'ETP minimum par structure et fonction'],
-  maxConventionYears: ['rules.maxConventionYears', 'Durée maximale de convention (années)'],
+  nationalEnvelope: ['campaign.nationalEnvelope', P.nationalEnvelope],
+  conventionStart: ['campaign.defaultConventionStart', P.defaultConventionStart],
+  conventionEnd: ['campaign.defaultConventionEnd', P.defaultConventionEnd],
+  paymentSchedule: ['campaign.defaultPaymentSchedule', P.defaultPaymentSchedule],
+  maxStateRate: ['rules.maxStateRate', P.maxStateRate],
+  minCoFundingRate: ['rules.minCoFundingRate', P.minCoFundingRate],
+  maxAllStateRate: ['rules.maxAllStateRate', P.maxAllStateRate],
+  allStateRateStatuses: ['rules.allStateRateStatuses', P.allStateRateStatuses],
+  stateCeilingPerFte: ['rules.stateCeilingPerFte', `${P.stateCeilingPerFte} (« aucun » sinon)`],
+  minFte: ['rules.minFtePerStructureRole', P.minFtePerStructureRole],
+  maxConventionYears: ['rules.maxConventionYears', `${P.maxConventionYears} (années)`],
   regionCodes: ['regions.codes', 'Régions du scénario (codes, dans l’ordre)'],
   positionCount: ['check.positions', 'Nombre de postes enregistrés (contrôle)'],
   committed: ['check.committed', 'Total des parts État enregistré (contrôle)'],

@@ -2,7 +2,7 @@
 // that the person can correct; a check of a mapping; and a stable key to remember a mapping for files
 // with the same titles.
 import { FUNDER_CATEGORIES, type FunderCategory } from '../../domain/types';
-import { parseFunderCategory } from '../../domain/vocabulary';
+import { CO_FUNDING_LABELS, FIELD_LABELS as NAMES, parseFunderCategory } from '../../domain/vocabulary';
 import { CO_FUNDING_GROUP_WORDS, HEADER_WORDS, headerKey, type ImportField } from './header-vocabulary';
 
 export type { ImportField } from './header-vocabulary';
@@ -165,41 +165,33 @@ export function mappingKey(headers: readonly string[]): string {
   return `${headers.length}-${hash.toString(36)}`;
 }
 
-const CO_LABELS: Record<FunderCategory, string> = {
-  stateOther: 'État (autres crédits)',
-  esfPlus: 'FSE+',
-  localAuthority: 'collectivités',
-  otherPublic: 'autres publics',
-  private: 'privés',
-  ownFunds: 'fonds propres',
-};
-
-/** French name of each field, for the mapping screen and the messages. */
+/** French name of each field, for the mapping screen and the messages (the app's names, a few made fuller). */
 export const FIELD_LABELS: Readonly<Record<ImportField, string>> = {
-  id: 'Identifiant',
-  structureName: 'Structure (bénéficiaire)',
-  siret: 'SIRET',
-  legalStatus: 'Statut juridique',
-  departmentCode: 'Département',
-  regionCode: 'Région',
-  followUpService: 'Service de suivi',
-  role: 'Fonction',
-  fte: 'ETP',
-  annualCost: 'Coût annuel',
-  stateAmount: 'Part État (AAP)',
-  ...(Object.fromEntries(
-    FUNDER_CATEGORIES.map((c) => [coFunding(c), `Cofinancement ${CO_LABELS[c]}`]),
-  ) as Record<`coFunding.${FunderCategory}`, string>),
+  id: NAMES.id,
+  structureName: `${NAMES.structureName} (bénéficiaire)`,
+  siret: NAMES.siret,
+  legalStatus: NAMES.legalStatus,
+  departmentCode: NAMES.departmentCode,
+  regionCode: NAMES.regionCode,
+  followUpService: NAMES.followUpService,
+  role: NAMES.role,
+  fte: NAMES.fte,
+  annualCost: NAMES.annualCost,
+  stateAmount: `${NAMES.stateAmount} (AAP)`,
+  ...(Object.fromEntries(FUNDER_CATEGORIES.map((c) => [coFunding(c), CO_FUNDING_LABELS[c]])) as Record<
+    `coFunding.${FunderCategory}`,
+    string
+  >),
   coFundingAmount: 'Cofinancement (montant)',
   coFundingFunder: 'Financeur',
   coFundingCategory: 'Catégorie de financeur',
-  cohort: 'Cohorte AAP',
-  conventionStart: 'Début convention',
-  conventionEnd: 'Fin convention',
-  conventionYear: 'Année de convention',
-  paymentSchedule: 'Échéancier',
-  purpose: 'Objet',
-  whiteZone: 'Zone blanche',
-  notes: 'Observations',
+  cohort: `${NAMES.cohort} AAP`,
+  conventionStart: NAMES.conventionStart,
+  conventionEnd: NAMES.conventionEnd,
+  conventionYear: NAMES.conventionYear,
+  paymentSchedule: NAMES.paymentSchedule,
+  purpose: NAMES.purpose,
+  whiteZone: NAMES.whiteZone,
+  notes: NAMES.notes,
   computed: 'Colonne calculée (ignorée)',
 };

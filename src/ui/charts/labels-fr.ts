@@ -1,4 +1,5 @@
 // French words and colours of the Tableau de bord. Words shared by several areas are in ui/i18n/fr.ts.
+import { FIGURE_LABELS, FUNDER_CATEGORY_LABELS, PARAMETER_LABELS } from '../../domain/vocabulary';
 
 export const CHART_TITLES = {
   envelopes: 'Enveloppe, engagé et disponible par région',
@@ -27,11 +28,11 @@ export const CHART_LABELS = {
   committed: 'Engagé',
   available: 'Disponible',
   stateAap: 'AAP (part État)',
-  stateOther: 'État (autres crédits)',
-  esfPlus: 'FSE+',
-  localAuthority: 'Collectivités',
+  stateOther: FUNDER_CATEGORY_LABELS.stateOther,
+  esfPlus: FUNDER_CATEGORY_LABELS.esfPlus,
+  localAuthority: FUNDER_CATEGORY_LABELS.localAuthority,
   otherFunders: 'Autres (publics, privés, fonds propres)',
-  remainingToFund: 'Reste à financer',
+  remainingToFund: FIGURE_LABELS.remaining,
   totalCost: 'Coût total',
   fteTotal: 'ETP total',
   cohort: (year: number) => `Cohorte ${year}`,
@@ -41,7 +42,7 @@ export const CHART_LABELS = {
   remaining: 'Reste à allouer',
   reserveNote: 'Réserve non répartie (comprise dans le reste à allouer, hors graphique)',
   overrun: "Dépassement de l'enveloppe nationale (hors graphique)",
-  nationalEnvelope: 'Enveloppe nationale',
+  nationalEnvelope: PARAMETER_LABELS.nationalEnvelope,
   conventionsEnding: 'Conventions arrivant à échéance',
   toRenew: 'ETP renouvelables par avenant',
   limitEnds: 'ETP en fin de durée maximale (nouvelle candidature)',

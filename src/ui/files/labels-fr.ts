@@ -1,7 +1,7 @@
 // French words of the file toolbar and the import dialog. Words shared by several areas are in ui/i18n/fr.ts.
 import type { Position } from '../../domain/types';
 import type { ImportStage } from '../../state/import-session.svelte';
-import { POSITION_HEADERS } from '../grid/labels-fr';
+import { FIELD_LABELS } from '../../domain/vocabulary';
 
 /** What the progress bar says at each step of an import. */
 export const STAGE_LABELS: Readonly<Record<ImportStage, string>> = {
@@ -14,24 +14,24 @@ export const STAGE_LABELS: Readonly<Record<ImportStage, string>> = {
 
 /** Names of the position fields an import may change. */
 export const CHANGED_FIELD_LABELS: Readonly<Record<keyof Position, string>> = {
-  id: 'Identifiant',
-  regionCode: POSITION_HEADERS.regionCode,
-  departmentCode: POSITION_HEADERS.departmentCode,
-  structureId: POSITION_HEADERS.structureName,
-  role: POSITION_HEADERS.role,
-  fte: POSITION_HEADERS.fte,
-  annualCost: POSITION_HEADERS.annualCost,
-  stateAmount: POSITION_HEADERS.stateAmount,
-  coFundings: 'Cofinancements',
-  cohort: POSITION_HEADERS.cohort,
-  conventionStart: POSITION_HEADERS.conventionStart,
-  conventionEnd: POSITION_HEADERS.conventionEnd,
-  conventionYear: POSITION_HEADERS.conventionYear,
-  paymentSchedule: POSITION_HEADERS.paymentSchedule,
-  followUpService: POSITION_HEADERS.followUpService,
-  purpose: POSITION_HEADERS.purpose,
-  whiteZone: POSITION_HEADERS.whiteZone,
-  notes: POSITION_HEADERS.notes,
+  id: FIELD_LABELS.id,
+  regionCode: FIELD_LABELS.regionCode,
+  departmentCode: FIELD_LABELS.departmentCode,
+  structureId: FIELD_LABELS.structureName,
+  role: FIELD_LABELS.role,
+  fte: FIELD_LABELS.fte,
+  annualCost: FIELD_LABELS.annualCost,
+  stateAmount: FIELD_LABELS.stateAmount,
+  coFundings: FIELD_LABELS.coFundings,
+  cohort: FIELD_LABELS.cohort,
+  conventionStart: FIELD_LABELS.conventionStart,
+  conventionEnd: FIELD_LABELS.conventionEnd,
+  conventionYear: FIELD_LABELS.conventionYear,
+  paymentSchedule: FIELD_LABELS.paymentSchedule,
+  followUpService: FIELD_LABELS.followUpService,
+  purpose: FIELD_LABELS.purpose,
+  whiteZone: FIELD_LABELS.whiteZone,
+  notes: FIELD_LABELS.notes,
 };
 
 export const FILE_LABELS = {

@@ -2,40 +2,43 @@
 // ui/i18n/fr.ts.
 import { AG_GRID_LOCALE_FR } from '@ag-grid-community/locale';
 import type { FunderCategory } from '../../domain/types';
+import {
+  FIELD_LABELS,
+  FIGURE_LABELS,
+  FUNDER_CATEGORY_LABELS,
+  NO_LABEL,
+  YES_LABEL,
+} from '../../domain/vocabulary';
 
-/** Column headers of the Postes grid, by column id. */
+/** Column headers of the Postes grid, by column id: the fields' and figures' names. */
 export const POSITION_HEADERS = {
-  regionCode: 'Région',
-  departmentCode: 'Département',
-  structureName: 'Structure',
-  legalStatus: 'Statut juridique',
-  role: 'Fonction',
-  fte: 'ETP',
-  annualCost: 'Coût annuel',
-  stateAmount: 'Part État',
-  stateRate: 'Taux État',
-  coFundingTotal: 'Total cofinancements',
-  coFundingRate: 'Taux cofinancement',
-  remaining: 'Reste à financer',
-  cohort: 'Cohorte',
-  conventionStart: 'Début convention',
-  conventionEnd: 'Fin convention',
-  conventionYear: 'Année de convention',
-  paymentSchedule: 'Échéancier',
-  followUpService: 'Service de suivi',
-  purpose: 'Objet',
-  whiteZone: 'Zone blanche',
-  notes: 'Observations',
+  regionCode: FIELD_LABELS.regionCode,
+  departmentCode: FIELD_LABELS.departmentCode,
+  structureName: FIELD_LABELS.structureName,
+  legalStatus: FIELD_LABELS.legalStatus,
+  role: FIELD_LABELS.role,
+  fte: FIELD_LABELS.fte,
+  annualCost: FIELD_LABELS.annualCost,
+  stateAmount: FIELD_LABELS.stateAmount,
+  stateRate: FIGURE_LABELS.stateRate,
+  coFundingTotal: FIGURE_LABELS.coFundingTotal,
+  coFundingRate: FIGURE_LABELS.coFundingRate,
+  remaining: FIGURE_LABELS.remaining,
+  cohort: FIELD_LABELS.cohort,
+  conventionStart: FIELD_LABELS.conventionStart,
+  conventionEnd: FIELD_LABELS.conventionEnd,
+  conventionYear: FIELD_LABELS.conventionYear,
+  paymentSchedule: FIELD_LABELS.paymentSchedule,
+  followUpService: FIELD_LABELS.followUpService,
+  purpose: FIELD_LABELS.purpose,
+  whiteZone: FIELD_LABELS.whiteZone,
+  notes: FIELD_LABELS.notes,
 } as const;
 
-/** Headers of the co-funding columns, one per funder category. */
+/** Headers of the co-funding columns, one per funder category (narrower than the category's name). */
 export const CO_FUNDING_HEADERS: Readonly<Record<FunderCategory, string>> = {
+  ...FUNDER_CATEGORY_LABELS,
   stateOther: 'État autres crédits',
-  esfPlus: 'FSE+',
-  localAuthority: 'Collectivités',
-  otherPublic: 'Autres publics',
-  private: 'Privés',
-  ownFunds: 'Fonds propres',
 };
 
 export const REGION_HEADERS = {
@@ -51,8 +54,8 @@ export const REGION_HEADERS = {
   breaches: 'Anomalies',
 } as const;
 
-export const YES = 'Oui';
-export const NO = 'Non';
+export const YES = YES_LABEL;
+export const NO = NO_LABEL;
 
 export const GRID_LABELS = {
   positionsGrid: 'Postes',

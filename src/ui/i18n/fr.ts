@@ -7,7 +7,7 @@ export {
   PAYMENT_SCHEDULE_LABELS,
   PURPOSE_LABELS,
   ROLE_LABELS,
-} from '../../domain/value-labels-fr';
+} from '../../domain/vocabulary';
 
 export const SUMMARY_LABELS = {
   title: 'Synthèse nationale',

@@ -2,6 +2,7 @@
 import { formatEuros, formatFte } from '../../domain/format-fr';
 import type { Cents } from '../../domain/money';
 import type { Fte } from '../../domain/fte';
+import { FIELD_LABELS, PARAMETER_LABELS } from '../../domain/vocabulary';
 import type { ChangeSource } from '../../storage/rows';
 
 export const SOURCE_LABELS: Record<ChangeSource, string> = {
@@ -16,34 +17,20 @@ export const SOURCE_LABELS: Record<ChangeSource, string> = {
   restore: 'Restauration',
 };
 
-const FIELD_LABELS: Record<string, string> = {
+// The journal has always shown `id` and `siret` as they are.
+const { id: _id, siret: _siret, ...POSITION_FIELDS } = FIELD_LABELS;
+
+const CHANGED_FIELDS: Readonly<Record<string, string>> = {
   '*': 'Création / suppression',
-  regionCode: 'Région',
-  departmentCode: 'Département',
-  structureId: 'Structure',
-  structureName: 'Structure',
+  ...POSITION_FIELDS,
+  structureId: FIELD_LABELS.structureName,
   name: 'Nom',
-  legalStatus: 'Statut juridique',
-  role: 'Fonction',
-  fte: 'ETP',
-  annualCost: 'Coût annuel',
-  stateAmount: 'Part État',
-  coFundings: 'Cofinancements',
-  cohort: 'Cohorte',
-  conventionStart: 'Début convention',
-  conventionEnd: 'Fin convention',
-  conventionYear: 'Année de convention',
-  paymentSchedule: 'Échéancier',
-  followUpService: 'Service de suivi',
-  purpose: 'Objet',
-  whiteZone: 'Zone blanche',
-  notes: 'Observations',
   envelope: 'Enveloppe',
-  nationalEnvelope: 'Enveloppe nationale',
+  nationalEnvelope: PARAMETER_LABELS.nationalEnvelope,
 };
 
 export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+  return Object.hasOwn(CHANGED_FIELDS, field) ? (CHANGED_FIELDS[field] as string) : field;
 }
 
 const MONEY_FIELDS = new Set(['annualCost', 'stateAmount', 'envelope', 'nationalEnvelope']);
