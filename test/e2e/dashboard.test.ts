@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
 import { cellText, euroTextToCents, summaryCents, typeInCell, waitForDemoRows } from './grid';
 
@@ -68,6 +68,8 @@ describe('tableau de bord', () => {
     await waitForDemoRows(app.page);
   });
   afterAll(async () => app?.close());
+  // Each test starts on the Tableau de bord, where the one before leaves it: so does a test picked alone (`-t`).
+  beforeEach(async () => showTab(app.page, 'Tableau de bord'));
 
   it('dessine chaque graphique dans un canevas décrit, avec son bouton et son tableau', async () => {
     const page = app.page;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/domain/demo/generate';
 import { recompute } from '../../src/domain/recompute';
 import { REFUSAL } from '../../src/io/errors';
@@ -249,6 +249,17 @@ describe("lecteur de fichiers (worker d'import) qui s'arrête ou ne répond plus
     await expect.poll(async () => (await stored(page)).positions).toBe(before.positions);
   }
 
+  let demoCleared: Promise<void> | undefined;
+  /** Clears the demo once, before the first test that runs, be it the first of the file or one picked with `-t`. */
+  const clearDemo = () =>
+    (demoCleared ??= (async () => {
+      await app.page
+        .getByRole('button', { name: 'Vider les données de démonstration' })
+        .click({ timeout: 15_000 });
+      await app.page.getByRole('button', { name: 'Confirmer la suppression' }).click();
+      await expect.poll(async () => (await stored(app.page)).positions).toBe(0);
+    })());
+
   beforeAll(async () => {
     app = await openApp({ viewport: { width: 1600, height: 1000 } });
     app.page.on('worker', (worker) => {
@@ -259,12 +270,9 @@ describe("lecteur de fichiers (worker d'import) qui s'arrête ou ne répond plus
     });
   });
   afterAll(async () => app?.close());
+  beforeEach(clearDemo);
 
   it('starts from the cleared demo', async () => {
-    await app.page
-      .getByRole('button', { name: 'Vider les données de démonstration' })
-      .click({ timeout: 15_000 });
-    await app.page.getByRole('button', { name: 'Confirmer la suppression' }).click();
     await expect.poll(async () => (await stored(app.page)).positions).toBe(0);
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeSpaces, openApp, runAxe, type AppSession } from './browser';
 import { cellText, summaryCents } from './grid';
 
@@ -72,16 +72,24 @@ describe('import et export de classeurs', () => {
     return { path, name };
   }
 
+  let demoCleared: Promise<void> | undefined;
+  /** Clears the demo once, before the first test that runs, be it the first of the file or one picked with `-t`. */
+  const clearDemo = () =>
+    (demoCleared ??= (async () => {
+      await page()
+        .getByRole('button', { name: 'Vider les données de démonstration' })
+        .click({ timeout: 15_000 });
+      await page().getByRole('button', { name: 'Confirmer la suppression' }).click();
+      await expect.poll(engaged).toBe(0);
+    })());
+
   beforeAll(async () => {
     app = await openApp({ viewport: { width: 1600, height: 1000 } });
   });
   afterAll(async () => app?.close());
+  beforeEach(clearDemo);
 
   it('part de la démonstration vidée', async () => {
-    await page()
-      .getByRole('button', { name: 'Vider les données de démonstration' })
-      .click({ timeout: 15_000 });
-    await page().getByRole('button', { name: 'Confirmer la suppression' }).click();
     await expect.poll(engaged).toBe(0);
   });
 

@@ -21,12 +21,21 @@ describe('scénarios', () => {
   const title = () => app.page.getByRole('heading', { level: 1 }).innerText();
   let demoCommitted = 0;
 
+  let duplicated: Promise<void> | undefined;
+  /** Duplicates the demo as « Variante A » once: in the first test, or in a later one picked alone with `-t`. */
+  const duplicateDemo = () =>
+    (duplicated ??= (async () => {
+      const page = app.page;
+      demoCommitted = await summaryCents(page, 'Engagée');
+      await page.getByRole('tab', { name: 'Scénarios' }).click();
+      await page.getByLabel('Nom du nouveau scénario').fill('Variante A');
+      await page.getByRole('button', { name: 'Dupliquer le scénario actif' }).click();
+      await expect.poll(title).toContain('Variante A');
+    })());
+
   it('duplique le scénario actif, qui devient actif avec son nom affiché', async () => {
     const page = app.page;
-    demoCommitted = await summaryCents(page, 'Engagée');
-    await page.getByRole('tab', { name: 'Scénarios' }).click();
-    await page.getByLabel('Nom du nouveau scénario').fill('Variante A');
-    await page.getByRole('button', { name: 'Dupliquer le scénario actif' }).click();
+    await duplicateDemo();
     await expect.poll(title).toContain('Variante A');
     // The list is read back from storage after the switch: it may follow the title by a frame or two.
     const rows = page.getByRole('table', { name: 'Scénarios de ce navigateur' }).getByRole('row');
@@ -35,6 +44,7 @@ describe('scénarios', () => {
 
   it('compare la variante modifiée au scénario de départ', async () => {
     const page = app.page;
+    await duplicateDemo();
     await page.getByRole('tab', { name: 'Postes' }).click();
     await typeInCell(page, 'Postes', 'UD SIAE', 'Part État', '28 400');
     await page.getByRole('tab', { name: 'Scénarios' }).click();
