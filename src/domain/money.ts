@@ -23,14 +23,6 @@ export function eurosToCents(euros: number): Cents {
   return cents(euros < 0 ? -scaled : scaled);
 }
 
-export function add(a: Cents, b: Cents): Cents {
-  return (a + b) as Cents;
-}
-
-export function sub(a: Cents, b: Cents): Cents {
-  return (a - b) as Cents;
-}
-
 export function sum(amounts: Iterable<Cents>): Cents {
   let total = 0;
   for (const a of amounts) total += a;

@@ -149,7 +149,7 @@ export class RegionAccumulator {
 }
 
 /** Figures of one position from its co-funding sums (the same values as positionFigures). */
-export function figuresAt(p: Position, co: number, other: number, max: number): PositionFigures {
+function figuresAt(p: Position, co: number, other: number, max: number): PositionFigures {
   const cost = p.annualCost;
   return {
     coFundingTotal: co as Cents,

@@ -1,6 +1,6 @@
 // Regional and national figures (PRODUCT.md rules 8 and 9): envelopes, committed, available, reserve, remaining.
 import type { Cents } from './money';
-import type { FunderCategory, Purpose, RegionBudget, Role } from './types';
+import type { FunderCategory, Purpose, Role } from './types';
 import { FUNDER_CATEGORIES, PURPOSES } from './types';
 
 export interface RegionFigures {
@@ -49,26 +49,6 @@ export function zeroByCategory(): Record<FunderCategory, Cents> {
   const r = {} as Record<FunderCategory, Cents>;
   for (const c of FUNDER_CATEGORIES) r[c] = 0 as Cents;
   return r;
-}
-
-export function emptyRegionFigures(regionCode: string, budget: RegionBudget | null): RegionFigures {
-  return {
-    regionCode,
-    envelope: budget?.envelope ?? (0 as Cents),
-    committed: 0 as Cents,
-    available: 0 as Cents,
-    totalCost: 0 as Cents,
-    coFundingTotal: 0 as Cents,
-    coFundingByCategory: zeroByCategory(),
-    remaining: 0 as Cents,
-    fteByRole: { facilitateur: 0, coordinateur: 0 },
-    fteByCohort: new Map(),
-    fteTarget: budget?.fteTarget ?? null,
-    structureCount: 0,
-    positionCount: 0,
-    leverage: null,
-    breachCount: 0,
-  };
 }
 
 /** National figures from the regions' sums and the State amounts by purpose (in PURPOSES order). */

@@ -8,15 +8,37 @@ import type { Cents } from '../../src/domain/money';
 import { positionFigures } from '../../src/domain/position-figures';
 import { recompute } from '../../src/domain/recompute';
 import { checkMinFte, checkNewCoordinators, checkPosition, type MinFteGroup } from '../../src/domain/rules';
-import { emptyRegionFigures, nationalFigures, type RegionFigures } from '../../src/domain/totals';
+import { nationalFigures, zeroByCategory, type RegionFigures } from '../../src/domain/totals';
 import {
   FUNDER_CATEGORIES,
   PURPOSES,
   type Position,
+  type RegionBudget,
   type Scenario,
   type Structure,
 } from '../../src/domain/types';
 import { position, scenario, structure } from './helpers';
+
+/** A region's figures before any position is counted. */
+function emptyRegionFigures(regionCode: string, budget: RegionBudget | null): RegionFigures {
+  return {
+    regionCode,
+    envelope: budget?.envelope ?? (0 as Cents),
+    committed: 0 as Cents,
+    available: 0 as Cents,
+    totalCost: 0 as Cents,
+    coFundingTotal: 0 as Cents,
+    coFundingByCategory: zeroByCategory(),
+    remaining: 0 as Cents,
+    fteByRole: { facilitateur: 0, coordinateur: 0 },
+    fteByCohort: new Map(),
+    fteTarget: budget?.fteTarget ?? null,
+    structureCount: 0,
+    positionCount: 0,
+    leverage: null,
+    breachCount: 0,
+  };
+}
 
 /** The recompute as first written (before it went column-wise), kept as the reference. */
 function plainRecompute(s: Scenario) {

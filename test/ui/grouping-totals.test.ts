@@ -5,7 +5,8 @@ import { eurosToCents, type Cents } from '../../src/domain/money';
 import { recompute } from '../../src/domain/recompute';
 import { FUNDER_CATEGORIES } from '../../src/domain/types';
 import type { GroupRow } from '../../src/ui/grid/grid-rows';
-import { sumPositions, totalsSignature } from '../../src/ui/grid/grid-totals';
+import { totalsSignature } from '../../src/ui/grid/grid-totals';
+import { sumPositions } from './helpers';
 import { groupKeyOf, groupRowsFor, interleaveGroups } from '../../src/ui/grid/grouping';
 import { position, scenario, structure } from '../domain/helpers';
 

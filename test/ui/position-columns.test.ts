@@ -5,7 +5,7 @@ import { eurosToCents } from '../../src/domain/money';
 import { recompute } from '../../src/domain/recompute';
 import { formatCell } from '../../src/ui/grid/column-kinds';
 import type { GridRow, PositionGridContext } from '../../src/ui/grid/grid-rows';
-import { sumPositions } from '../../src/ui/grid/grid-totals';
+import { sumPositions } from './helpers';
 import { POSITION_COLUMN_BY_ID, POSITION_COLUMNS } from '../../src/ui/grid/position-column-specs';
 import { editText, positionColDefs, readCell } from '../../src/ui/grid/position-columns';
 import { plain, position, scenario, structure } from '../domain/helpers';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoScenario } from '../../src/domain/demo';
 import { recompute } from '../../src/domain/recompute';
-import { sumPositions, totalsOfAll } from '../../src/ui/grid/grid-totals';
+import { totalsOfAll } from '../../src/ui/grid/grid-totals';
+import { sumPositions } from './helpers';
 import { jumpColumn } from '../../src/ui/grid/position-columns';
 import { changedInPlace } from '../../src/ui/grid/row-delta';
 import { position } from '../domain/helpers';

@@ -134,11 +134,6 @@ export function departmentByCode(code: string): DepartmentRef | undefined {
   return BY_CODE.get(/^\d$/.test(trimmed) ? `0${trimmed}` : trimmed);
 }
 
-/** The departments of a region, in code order. */
-export function departmentsOfRegion(regionCode: string): readonly DepartmentRef[] {
-  return DEPARTMENTS.filter((dep) => dep.regionCode === regionCode);
-}
-
 /**
  * A department from a code or a name as people write it: `11`, `aude`, `Cotes d’Armor`, `11 - Aude`,
  * `Aude (11)`, `Seine-St-Denis`. Undefined when nothing matches or when code and name disagree.

@@ -46,12 +46,6 @@ export function addPosition(t: Totals, p: Position, figures: ScenarioFigures): v
   t.breachCount += figures.breachesByPosition.get(p.id)?.length ?? 0;
 }
 
-export function sumPositions(positions: Iterable<Position>, figures: ScenarioFigures): Totals {
-  const t = emptyTotals();
-  for (const p of positions) addPosition(t, p, figures);
-  return t;
-}
-
 /** The totals of every position, from the domain's regional sums (no walk over the rows). */
 export function totalsOfAll(figures: ScenarioFigures): Totals {
   const t = emptyTotals();

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEPARTMENTS,
-  departmentByCode,
-  departmentsOfRegion,
-  findDepartment,
-} from '../../../src/domain/reference/departments';
+import { DEPARTMENTS, departmentByCode, findDepartment } from '../../../src/domain/reference/departments';
 import { REGIONS } from '../../../src/domain/reference/regions';
+
+const departmentsOfRegion = (regionCode: string) => DEPARTMENTS.filter((d) => d.regionCode === regionCode);
 
 describe('DEPARTMENTS', () => {
   it('has exactly 101 departments with unique codes', () => {
