@@ -69,11 +69,18 @@ export function hasNativeDeflate(): boolean {
   }
 }
 
+/**
+ * The part written to the compressor in one piece: through Blob.stream() it went in 64 KB chunks, each a trip
+ * through the stream machinery, and Chromium took twice as long (630 ms instead of 310 ms for the parts of a
+ * 10 000-position export). Deflating only shrinks, so one piece bounds nothing that needs bounding; inflating
+ * is another matter (zip-verify.ts keeps its chunks).
+ */
 async function deflateNative(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const stream = new CompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const written = writer.write(data as Uint8Array<ArrayBuffer>).then(() => writer.close());
+  const [out] = await Promise.all([new Response(stream.readable).arrayBuffer(), written]);
+  return new Uint8Array(out);
 }
 
 /** The files of a zip whose entries are all stored (method 0), in archive order. */
