@@ -75,8 +75,11 @@ describe('ShownScenario', () => {
     const pending = shown.propose([op]);
     // This tab's write went in after another tab's write it never heard of (5 → 6).
     expect(shown.settle(pending, stored([op], 6))).toBe(false);
-    const reread = { ...base, positions: [{ ...find(base, 'p1'), notes: 'x', fte: 50 }, find(base, 'p2')] };
-    shown.reset(reread as Scenario, 7);
+    const reread: Scenario = {
+      ...base,
+      positions: [{ ...find(base, 'p1'), notes: 'x', fte: 50 as Position['fte'] }, find(base, 'p2')],
+    };
+    shown.reset(reread, 7);
     expect(shown.scenario).toBe(reread);
     expect(shown.revision).toBe(7);
     // An op older than what is held, on a revision already passed, cannot be placed.
