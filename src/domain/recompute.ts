@@ -48,8 +48,12 @@ export interface ScenarioFigures {
   national: NationalFigures;
 }
 
-export function recompute(scenario: Scenario): ScenarioFigures {
-  return computeFull(scenario, new IndexCache()).figures;
+/**
+ * The figures of a scenario. A caller that recomputes scenarios with the same positions (ids in the same places)
+ * and structures array may pass the same cache each time: the id → index maps are then built once.
+ */
+export function recompute(scenario: Scenario, cache: IndexCache = new IndexCache()): ScenarioFigures {
+  return computeFull(scenario, cache).figures;
 }
 
 /** A structure × role group with at least one position under the minimum ETP (the only ones that can fail). */

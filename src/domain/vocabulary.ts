@@ -72,7 +72,7 @@ export function inText(label: string): string {
 }
 
 /** Funder categories inside a sentence or after `Cofinancement` (`Cofinancement collectivités`). */
-export const FUNDER_CATEGORY_WORDS: Readonly<Record<FunderCategory, string>> = {
+const FUNDER_CATEGORY_IN_TEXT: Readonly<Record<FunderCategory, string>> = {
   stateOther: 'État (autres crédits)',
   esfPlus: 'FSE+',
   localAuthority: 'collectivités',
@@ -83,7 +83,7 @@ export const FUNDER_CATEGORY_WORDS: Readonly<Record<FunderCategory, string>> = {
 
 /** The co-funding of one category as a column title: `Cofinancement collectivités`. */
 export const CO_FUNDING_LABELS = Object.fromEntries(
-  Object.entries(FUNDER_CATEGORY_WORDS).map(([c, words]) => [c, `Cofinancement ${words}`]),
+  Object.entries(FUNDER_CATEGORY_IN_TEXT).map(([c, words]) => [c, `Cofinancement ${words}`]),
 ) as Readonly<Record<FunderCategory, string>>;
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -106,7 +106,7 @@ export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
 
 /** Funder categories as a title: `Collectivités`. */
 export const FUNDER_CATEGORY_LABELS = Object.fromEntries(
-  Object.entries(FUNDER_CATEGORY_WORDS).map(([c, words]) => [
+  Object.entries(FUNDER_CATEGORY_IN_TEXT).map(([c, words]) => [
     c,
     words.charAt(0).toUpperCase() + words.slice(1),
   ]),

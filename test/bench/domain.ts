@@ -8,7 +8,9 @@
 // apart, the freshly generated objects being the slower ones): only the cloned one says what the app will see.
 import { generateScenario, seededRandom } from '../../src/domain/demo/generate';
 import { fte } from '../../src/domain/fte';
+import { IndexCache } from '../../src/domain/index-cache';
 import type { Cents } from '../../src/domain/money';
+import { recompute } from '../../src/domain/recompute';
 import { createRecomputer } from '../../src/domain/recompute-incremental';
 import type { Position, Scenario } from '../../src/domain/types';
 import { sample, summarize, type Metric, type SampleOptions } from './report';
@@ -28,16 +30,11 @@ export async function benchDomain(): Promise<Record<string, Metric>> {
     }
     const scenario = structuredClone(generated); // as read back from IndexedDB (see above)
 
-    // Full recompute, from scratch at every run: the app's recomputer given a new campaign object (as after an
-    // edit of the rules), so nothing is carried over from the previous run but the recomputer's id → index map
-    // of the positions and id → index map of the structures, which an edit keeps too since ids and the
-    // structures array do not change.
-    const full = createRecomputer();
-    const samples = sample(() => {
-      const figures = full({ ...scenario, campaign: { ...scenario.campaign } });
-      if (full.lastPath !== 'full') throw new Error(`recompute : chemin ${full.lastPath}`);
-      return figures;
-    });
+    // Full recompute, from scratch at every run (no recomputer: nothing carried over from the previous run
+    // but the id → index map of the positions and the id → index map of the structures, kept in one IndexCache
+    // as the recomputer keeps them, since an edit changes neither the ids nor the structures array).
+    const cache = new IndexCache();
+    const samples = sample(() => recompute(scenario, cache));
     metrics[`domain.recompute.${label}`] = summarize(samples, target_ms);
     console.log(`domain.recompute.${label}: ${samples.length} mesures`);
 
