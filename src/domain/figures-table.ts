@@ -1,8 +1,8 @@
 // Per-position computed figures, materialised only for the rows asked for: a recompute of 100 000 positions
 // allocates no object and no column per position. A row's figures come from the position itself and the
 // campaign's rules (positionFigures), so an edit gives a new table in O(1).
-import { positionFigures, type PositionFigures } from './position-figures';
-import type { Position, RuleParams } from './types';
+import { positionFigures } from './position-figures';
+import type { Position, PositionFigures, RuleParams } from './types';
 
 interface Columns {
   coFundingTotal: Float64Array;

@@ -1,22 +1,7 @@
 // Computed figures of one position (never stored): co-funding totals, rates, State ceilings, reste à financer.
 import type { Cents } from './money';
 import { maxStateAmount } from './rules';
-import type { FunderCategory, Position, RuleParams } from './types';
-
-export interface PositionFigures {
-  coFundingTotal: Cents;
-  /** Co-funding whose funder category is "other State credits" (counts with the AAP for the 80 % rule). */
-  stateOtherCoFunding: Cents;
-  /** AAP + other State co-funding. */
-  allStateAmount: Cents;
-  /** cost − State − co-fundings: positive is a gap, negative an excess of funding. */
-  remaining: Cents;
-  /** min(max rate × cost, ceiling per ETP × ETP), in cents. */
-  maxStateAmount: Cents;
-  /** State amount ÷ cost (0.72 for 72 %), null when the cost is zero. */
-  stateRate: number | null;
-  coFundingRate: number | null;
-}
+import type { FunderCategory, Position, PositionFigures, RuleParams } from './types';
 
 export function positionFigures(position: Position, rules: RuleParams): PositionFigures {
   let coFundingTotal = 0;

@@ -3,7 +3,6 @@
 import type { Breach } from './breach';
 import type { IndexCache } from './index-cache';
 import type { Cents } from './money';
-import type { PositionFigures } from './position-figures';
 import { checkPosition, maxAllStateAmount, type StructureLookup } from './rules';
 import type { RegionFigures } from './totals';
 import { zeroByCategory } from './totals';
@@ -11,6 +10,7 @@ import {
   FUNDER_CATEGORIES,
   PURPOSES,
   type Position,
+  type PositionFigures,
   type RegionBudget,
   type RuleParams,
   type Structure,

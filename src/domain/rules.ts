@@ -3,9 +3,8 @@
 import type { Breach } from './breach';
 import { formatBasisPoints, formatEuros, formatFte, formatPercent } from './format-fr';
 import { applyRateFloor, type Cents } from './money';
-import type { PositionFigures } from './position-figures';
 import type { Fte } from './fte';
-import type { Position, RuleParams, Structure } from './types';
+import type { Position, PositionFigures, RuleParams, Structure } from './types';
 
 /** Rule 2: ceiling per ETP × ETP (ETP in hundredths), rounded down to the cent. */
 export function ceilingForFte(ceilingPerFte: Cents, fteHundredths: number): Cents {

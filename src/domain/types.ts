@@ -152,3 +152,19 @@ export interface Scenario {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Computed figures of one position (never stored), by position-figures.ts. */
+export interface PositionFigures {
+  coFundingTotal: Cents;
+  /** Co-funding whose funder category is "other State credits" (counts with the AAP for the 80 % rule). */
+  stateOtherCoFunding: Cents;
+  /** AAP + other State co-funding. */
+  allStateAmount: Cents;
+  /** cost − State − co-fundings: positive is a gap, negative an excess of funding. */
+  remaining: Cents;
+  /** min(max rate × cost, ceiling per ETP × ETP), in cents. */
+  maxStateAmount: Cents;
+  /** State amount ÷ cost (0.72 for 72 %), null when the cost is zero. */
+  stateRate: number | null;
+  coFundingRate: number | null;
+}
