@@ -125,16 +125,6 @@ export async function recentChanges(db: PlannerDb, scenarioId: string, limit: nu
   }
 }
 
-/** Every change-log row of one batch, in the order written. */
-export async function batchChanges(db: PlannerDb, batchId: string): Promise<ChangeRow[]> {
-  try {
-    const stored = await db.changes.where('batchId').equals(batchId).sortBy('seq');
-    return stored.flatMap(unpackChangeRow);
-  } catch (error) {
-    throw toReadError(error);
-  }
-}
-
 /** The whole log (every scenario), oldest first. */
 export async function allChanges(db: PlannerDb): Promise<ChangeRow[]> {
   return (await db.changes.orderBy('seq').toArray()).flatMap(unpackChangeRow);

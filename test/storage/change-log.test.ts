@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readEverything, restoreEverything } from '../../src/storage/backup';
 import { bucketOf, type RecordKind } from '../../src/storage/buckets';
 import { applyChange } from '../../src/storage/changes';
-import { batchChanges, packChangeRows, recentChanges, unpackChangeRow } from '../../src/storage/change-log';
+import { packChangeRows, recentChanges, unpackChangeRow } from '../../src/storage/change-log';
 import type { PlannerDb } from '../../src/storage/db';
 import type { Op } from '../../src/domain/ops';
 import type { ChangeRow } from '../../src/storage/rows';
 import { createScenario } from '../../src/storage/scenarios';
-import { openTestDb, position, sampleScenario, structure, WHO } from './helpers';
+import { batchChanges, openTestDb, position, sampleScenario, structure, WHO } from './helpers';
 
 let db: PlannerDb;
 afterEach(() => {

@@ -3,7 +3,8 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type Dexie from 'dexie';
 import { bucketOf, inScenario, type RecordKind } from '../../src/storage/buckets';
 import { openPlannerDb, type PlannerDb, type PlannerDbOptions } from '../../src/storage/db';
-import type { BucketRow } from '../../src/storage/rows';
+import { unpackChangeRow } from '../../src/storage/change-log';
+import type { BucketRow, ChangeRow } from '../../src/storage/rows';
 import { eurosToCents, type Cents } from '../../src/domain/money';
 import type { Position, Scenario } from '../../src/domain/types';
 import { position, scenario, structure } from '../domain/helpers';
@@ -74,3 +75,9 @@ export function sampleScenario(id = 'sc'): Scenario {
 }
 
 export const WHO = 'Camille Martin';
+
+/** Every change-log row of one batch, in the order written. */
+export async function batchChanges(db: PlannerDb, batchId: string): Promise<ChangeRow[]> {
+  const stored = await db.changes.where('batchId').equals(batchId).sortBy('seq');
+  return stored.flatMap(unpackChangeRow);
+}

@@ -7,7 +7,7 @@ import type { Scenario } from '../../src/domain/types';
 import type { PlannerDb } from '../../src/storage/db';
 import { SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../src/storage/migrations';
 import { applyChange } from '../../src/storage/changes';
-import { batchChanges, recentChanges } from '../../src/storage/change-log';
+import { recentChanges } from '../../src/storage/change-log';
 import { readEverything } from '../../src/storage/backup';
 import { historyState, undo } from '../../src/storage/history';
 import { getMeta } from '../../src/storage/meta';
@@ -15,7 +15,7 @@ import { listScenarios, loadScenario } from '../../src/storage/scenarios';
 import { V1_ROWS } from './fixtures/v1-rows';
 import { V2_ROWS } from './fixtures/v2-rows';
 import { V3_ROWS } from './fixtures/v3-rows';
-import { position, storedRecord, uniqueDbName } from './helpers';
+import { batchChanges, position, storedRecord, uniqueDbName } from './helpers';
 import { openCurrent, writeWithVersion, type RawRows } from './upgrade-harness';
 
 /** One fixture per declared version: a new version without one fails here. */

@@ -26,13 +26,6 @@ export interface ExtraSheet {
   widths: readonly number[];
 }
 
-/** `Planificateur - Démonstration 2026.xlsx` without characters file systems refuse. */
-export function exportFileName(scenario: Scenario, bookType: 'xlsx' | 'ods'): string {
-  const safe = [...scenario.name].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? ' ' : ch)).join('');
-  const name = safe.replace(/\s+/g, ' ').trim().slice(0, 80) || 'scenario';
-  return `Planificateur ETP - ${name}.${bookType}`;
-}
-
 /**
  * The workbook's bytes. `figures` is recompute(scenario); its values become the formulas' cached values. Deflated
  * by the platform where it can: about 2,9 times smaller than SheetJS's own deflate (1,7 MB instead of 4,8 MB for

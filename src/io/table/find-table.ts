@@ -155,11 +155,6 @@ export function rankSheets(workbook: WorkbookData): SheetCandidate[] {
   return candidates.sort((a, b) => Number(b.holdsPositions) - Number(a.holdsPositions) || b.score - a.score);
 }
 
-export function proposeSheet(workbook: WorkbookData): SheetCandidate | null {
-  const best = rankSheets(workbook)[0];
-  return best?.holdsPositions ? best : null;
-}
-
 const AMOUNT_FIELD = /^(annualCost|stateAmount|coFunding\.|coFundingAmount)/;
 const NOTE_START =
   /^(?:(?:sources?|notes?|nb|n\.b|lecture|champ|rappel|les montants|montants)\b|\*|\(\d+\)|\d+\))/i;

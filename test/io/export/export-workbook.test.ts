@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { recompute } from '../../../src/domain/recompute';
 import { buildCsv } from '../../../src/io/export/export-csv';
-import { buildWorkbook, exportFileName } from '../../../src/io/export/export-workbook';
+import { buildWorkbook } from '../../../src/io/export/export-workbook';
 import { guardZip } from '../../../src/io/guard/zip-guard';
 import { INJECTIONS, trickyScenario } from '../tricky-scenario';
 
@@ -129,13 +129,7 @@ describe.each(['xlsx', 'ods'] as const)('export %s', (bookType) => {
   });
 });
 
-describe('export file name and CSV', () => {
-  it('makes a file name without forbidden characters', () => {
-    expect(exportFileName({ ...scenario, name: 'Bretagne: v2/final?' }, 'ods')).toBe(
-      'Planificateur ETP - Bretagne v2 final.ods',
-    );
-  });
-
+describe('CSV export', () => {
   it('writes a BOM, semicolons, decimal commas and quotes formula-like text', () => {
     const csv = buildCsv(scenario, figures);
     const lines = csv.split('\r\n');

@@ -1,7 +1,7 @@
 // The table is found under title rows, with one- or two-row headers, and rows that are not positions are left out.
 import { describe, expect, it } from 'vitest';
 import { proposeMapping } from '../../../src/io/table/column-mapping';
-import { findTable, ignoreReason, proposeSheet } from '../../../src/io/table/find-table';
+import { findTable, ignoreReason, rankSheets } from '../../../src/io/table/find-table';
 import type { CellValue, SheetData } from '../../../src/io/workbook-data';
 
 const sheet = (name: string, rows: CellValue[][], merges: SheetData['merges'] = []): SheetData => ({
@@ -82,7 +82,7 @@ describe('findTable', () => {
       format: 'xlsx' as const,
       sheets: [sheet('Enveloppes', [['Région', 'Code région', 'Enveloppe']])],
     };
-    expect(proposeSheet(wb)).toBeNull();
+    expect(rankSheets(wb).some((c) => c.holdsPositions)).toBe(false);
   });
 });
 
