@@ -23,12 +23,6 @@ export function eurosToCents(euros: number): Cents {
   return cents(euros < 0 ? -scaled : scaled);
 }
 
-export function sum(amounts: Iterable<Cents>): Cents {
-  let total = 0;
-  for (const a of amounts) total += a;
-  return total as Cents;
-}
-
 /** Rates are integer basis points: 7000 = 70,00 %. */
 export type BasisPoints = number;
 
