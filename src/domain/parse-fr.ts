@@ -13,6 +13,12 @@ export interface NumberParts {
   /** Digits after the decimal separator (`50`), empty when none. */
   fractionDigits: string;
   unit: '€' | '%' | 'ETP' | null;
+  /**
+   * Set when the text is one lone dot after 1 to 3 digits and before exactly three (`31.500`, `1.000`): a French
+   * sheet writes thousands so (31 500), an English one decimals (31,5). The digits above are the decimal reading;
+   * every parser refuses the text with {@link ambiguousDotWhy} rather than pick one silently.
+   */
+  ambiguousDot?: true;
 }
 
 const UNIT_SUFFIX = /\s*(€|eur|euros?|%|etp)$/i;
@@ -23,7 +29,8 @@ const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
  * Splits French (and the usual foreign) number writing into parts:
  * `31 500,00 €`, `1.234,56`, `46,000.00`, `(1 234,50)` (negative), `-1 234,5`, `70 %`, `0,56 ETP`.
  * The last `,` or `.` is the decimal separator when it is the only one of its kind, the other kind being thousands;
- * a lone separator is decimal (`1,234` is 1.234). Thousands groups must have three digits. No exponents.
+ * a lone comma is decimal (`1,234` is 1.234), so is a lone dot (`31500.5`) except before exactly three digits
+ * after one to three (`31.500`: flagged `ambiguousDot`). Thousands groups must have three digits. No exponents.
  */
 export function readNumberParts(text: string): NumberParts | undefined {
   let body = text.replace(SPACES, ' ').trim();
@@ -44,7 +51,19 @@ export function readNumberParts(text: string): NumberParts | undefined {
     body = signed[2] ?? '';
   }
   const digits = splitDigits(body);
-  return digits ? { negative, ...digits, unit } : undefined;
+  if (!digits) return undefined;
+  const parts: NumberParts = { negative, ...digits, unit };
+  if (/^[1-9]\d{0,2}\.\d{3}$/.test(body)) parts.ambiguousDot = true;
+  return parts;
+}
+
+/** Why `31.500` is refused, with both ways to write it: `point ambigu (milliers ou décimales ?) : …`. */
+export function ambiguousDotWhy(parts: NumberParts): string {
+  const sign = parts.negative ? '-' : '';
+  const decimals = parts.fractionDigits.replace(/0+$/, '');
+  const asDecimal = `${sign}${parts.integerDigits}${decimals ? `,${decimals}` : ''}`;
+  const asThousands = `${sign}${parts.integerDigits} ${parts.fractionDigits}`;
+  return `point ambigu (milliers ou décimales ?) : écrire ${asThousands} ou ${asDecimal}`;
 }
 
 function unitOf(body: string): NumberParts['unit'] {
@@ -99,6 +118,7 @@ function illegible<T>(noun: string, text: string, why = ''): Result<T> {
 export function parseFrenchNumber(text: string, noun = 'montant'): Result<number> {
   const parts = readNumberParts(text);
   if (!parts) return illegible(noun, text);
+  if (parts.ambiguousDot) return illegible(noun, text, ambiguousDotWhy(parts));
   const value = Number(`${parts.integerDigits}.${parts.fractionDigits || '0'}`);
   if (!Number.isFinite(value)) return illegible(noun, text);
   return ok(parts.negative && value !== 0 ? -value : value);
@@ -117,10 +137,12 @@ function scaledInteger(parts: NumberParts, scale: number, dropTrailingZeros: boo
 export function parseFrenchAmount(text: string): Result<Cents> {
   const parts = readNumberParts(text);
   if (!parts || parts.unit === '%' || parts.unit === 'ETP') return illegible('montant', text);
-  const value = scaledInteger(parts, 2, false);
+  // `31.500` is read as 31,50 € only to tell its two readings apart below; `1.234` has no reading in cents.
+  const value = scaledInteger(parts, 2, parts.ambiguousDot === true);
   if (value === undefined) return illegible('montant', text, 'plus de deux décimales (centimes)');
   if (!Number.isSafeInteger(value) || Math.abs(value) > MAX_ABS_CENTS)
     return illegible('montant', text, 'hors limites');
+  if (parts.ambiguousDot) return illegible('montant', text, ambiguousDotWhy(parts));
   return ok(cents(value));
 }
 
@@ -137,6 +159,7 @@ export function parsePercent(text: string): Result<BasisPoints> {
   const value = scaledInteger(parts, isRatio ? 4 : 2, true);
   if (value === undefined) return illegible('taux', text, 'plus fin que 0,01 %');
   if (!Number.isSafeInteger(value)) return illegible('taux', text);
+  if (parts.ambiguousDot) return illegible('taux', text, ambiguousDotWhy(parts));
   return ok(value);
 }
 
@@ -148,6 +171,7 @@ export function parseFte(text: string): Result<Fte> {
   const value = scaledInteger(parts, 2, true);
   if (value === undefined) return illegible('ETP', text, 'plus de deux décimales');
   if (value > 100_00) return illegible('ETP', text, 'plus de 100 ETP');
+  if (parts.ambiguousDot) return illegible('ETP', text, ambiguousDotWhy(parts));
   return ok(fte(value));
 }
 
