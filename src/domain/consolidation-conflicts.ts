@@ -2,7 +2,8 @@
 // positions and the regions where its envelope is not zero. Two files claiming one region, or (among the
 // positions kept after the region choices) one position id in two files, are conflicts the person resolves:
 // keep one file, or keep them all (the later files' colliding positions get new ids). Pure.
-import type { Scenario } from './types';
+import { describePosition } from './record-names';
+import type { Scenario, Structure } from './types';
 
 export interface ConsolidationInput {
   /** The file's name, as shown to the person. */
@@ -108,4 +109,29 @@ export function unresolved(conflicts: readonly Conflict[], resolutions: Resoluti
     const r = resolutions.get(c.id);
     return r === undefined || (r.keep !== 'all' && !c.files.includes(r.keep));
   });
+}
+
+/**
+ * Each position conflict's position by its name (structure — role (department)), as the first file of the
+ * conflict holds it: conflict id → name. One pass over each file involved.
+ */
+export function conflictPositionNames(
+  inputs: readonly ConsolidationInput[],
+  conflicts: readonly Conflict[],
+): Map<string, string> {
+  const wanted = new Map<string, Conflict>();
+  for (const c of conflicts) if (c.kind === 'position') wanted.set(c.key, c);
+  const names = new Map<string, string>();
+  inputs.forEach((input, f) => {
+    let structures: Map<string, Structure> | null = null;
+    for (const p of input.scenario.positions) {
+      const c = wanted.get(p.id);
+      if (!c || names.has(c.id) || !c.files.includes(f)) continue;
+      structures ??= new Map(input.scenario.structures.map((s) => [s.id, s]));
+      names.set(c.id, describePosition(p, structures));
+    }
+  });
+  for (const c of wanted.values())
+    if (!names.has(c.id)) names.set(c.id, `poste sans nom (identifiant ${c.key})`);
+  return names;
 }

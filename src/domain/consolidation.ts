@@ -16,6 +16,7 @@ import { campaignDifferences } from './consolidation-campaign';
 import { formatEuros } from './format-fr';
 import type { Cents } from './money';
 import { departmentByCode } from './reference/departments';
+import { regionName } from './record-names';
 import { err, ok, type Result } from './result';
 import type { Position, RegionBudget, Scenario, Structure } from './types';
 
@@ -109,7 +110,7 @@ function regionBudgets(
       )
         continue;
       warnings.push(
-        `Région ${regionCode} : enveloppe de ${formatEuros(b.budget?.envelope ?? (0 as Cents))} dans « ${inputs[b.f]?.fileName} », ${formatEuros(first?.budget?.envelope ?? (0 as Cents))} retenue (« ${first ? inputs[first.f]?.fileName : ''} »)`,
+        `Région ${regionName(regionCode)} : enveloppe de ${formatEuros(b.budget?.envelope ?? (0 as Cents))} dans « ${inputs[b.f]?.fileName} », ${formatEuros(first?.budget?.envelope ?? (0 as Cents))} retenue (« ${first ? inputs[first.f]?.fileName : ''} »)`,
       );
     }
     return {

@@ -2,6 +2,7 @@
 // removed and changed field by field (old → new). Positions are matched by id (a copy keeps the ids).
 import type { Cents } from './money';
 import type { ScenarioFigures } from './recompute';
+import { describePosition } from './record-names';
 import type { Position, Scenario, Structure } from './types';
 
 export interface RegionSide {
@@ -39,6 +40,8 @@ export interface ScenarioComparison {
   added: Position[];
   removed: Position[];
   changed: PositionChange[];
+  /** Position id → its name as people read it (structure — role (department)), for every position listed. */
+  names: ReadonlyMap<string, string>;
 }
 
 const ZERO_SIDE: RegionSide = { envelope: 0 as Cents, committed: 0 as Cents, available: 0 as Cents, fte: 0 };
@@ -128,5 +131,9 @@ export function compareScenarios(
     const fields = diffPosition(before, after, sA, sB);
     if (fields.length > 0) changed.push({ id: after.id, before, after, fields });
   }
-  return { regions, totals, added, removed, changed };
+  const names = new Map<string, string>();
+  for (const p of added) names.set(p.id, describePosition(p, sB));
+  for (const p of removed) names.set(p.id, describePosition(p, sA));
+  for (const ch of changed) names.set(ch.id, describePosition(ch.after, sB));
+  return { regions, totals, added, removed, changed, names };
 }
