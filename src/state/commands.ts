@@ -7,6 +7,7 @@ import { parseFrenchAmount } from '../domain/parse-fr';
 import { err, ok, type Result } from '../domain/result';
 import type { Position, Scenario, Structure } from '../domain/types';
 import { jsonEqual, type Op } from '../domain/ops';
+import { describePosition, regionName } from '../domain/record-names';
 import type { PasteCell, PasteProblem } from './planner-api';
 import { newId } from './ids';
 
@@ -99,7 +100,13 @@ export function deleteOps(scenario: Scenario, ids: readonly string[]): OpsWithLa
   const ops: Op[] = scenario.positions
     .filter((p) => wanted.has(p.id))
     .map((p) => ({ entity: 'position', id: p.id, before: p, after: null }));
-  const label = ops.length === 1 ? 'Suppression d’un poste' : `Suppression de ${ops.length} postes`;
+  const [only] = ops;
+  const label =
+    ops.length === 1 && only?.before
+      ? `Suppression du poste ${describePosition(only.before as Position, structureMap(scenario.structures))}`
+      : ops.length === 1
+        ? 'Suppression d’un poste'
+        : `Suppression de ${ops.length} postes`;
   return { ops, label };
 }
 
@@ -123,7 +130,7 @@ export function regionEnvelopeOps(
   const after = { ...before, envelope: amount.value };
   return ok({
     ops: [{ entity: 'region', id: regionCode, before, after }],
-    label: `Enveloppe régionale ${regionCode}`,
+    label: `Enveloppe régionale ${regionName(regionCode)}`,
   });
 }
 

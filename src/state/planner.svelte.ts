@@ -9,6 +9,7 @@
 // applier (src/domain/ops.ts) in storage, on screen and in the other tabs.
 import { demoScenario, emptyScenario } from '../domain/demo';
 import type { Op } from '../domain/ops';
+import { describePosition } from '../domain/record-names';
 import type { EditableField } from '../domain/position-edit';
 import { err, type Result } from '../domain/result';
 import type { Scenario } from '../domain/types';
@@ -36,6 +37,7 @@ import { ScenarioCommands } from './scenario-commands.svelte';
 import { ScenarioList } from './scenario-list.svelte';
 import { ScenarioWriter } from './scenario-writer.svelte';
 import { Settings } from './settings.svelte';
+import { structureMap } from './structure-map';
 import { ShownScenario } from './shown-scenario.svelte';
 import { TabSync } from './tab-sync';
 import { UndoHistory } from './undo-history.svelte';
@@ -207,7 +209,7 @@ export class Planner implements PlannerApi {
     const copy = { ...source, id: newId('pos') };
     const r = await this.#writer.showAndStore(
       [{ entity: 'position', id: copy.id, before: null, after: copy }],
-      'Duplication d’un poste',
+      `Duplication du poste ${describePosition(source, structureMap(this.scenario.structures))}`,
       'grid',
     );
     return r.ok ? copy.id : '';

@@ -3,6 +3,7 @@
 import * as XLSX from 'xlsx';
 import type { ScenarioComparison } from '../../domain/scenario-diff';
 import { regionByCode } from '../../domain/reference/regions';
+import { FIELD_LABELS } from '../../domain/vocabulary';
 
 const EUROS = '#,##0.00 "€"';
 const FTE = '0.00';
@@ -44,22 +45,27 @@ function positionsSheet(
   c: ScenarioComparison,
   describe: (field: string, value: unknown) => string,
 ): XLSX.WorkSheet {
-  const rows: Cell[][] = [['Identifiant', 'Changement', 'Champ', 'Avant', 'Après'].map(text)];
-  for (const p of c.added) rows.push([text(p.id), text('ajouté'), text(''), text(''), text('')]);
-  for (const p of c.removed) rows.push([text(p.id), text('supprimé'), text(''), text(''), text('')]);
+  const rows: Cell[][] = [['Poste', 'Identifiant', 'Changement', 'Champ', 'Avant', 'Après'].map(text)];
+  const name = (id: string) => text(c.names.get(id) ?? '');
+  for (const p of c.added) rows.push([name(p.id), text(p.id), text('ajouté'), text(''), text(''), text('')]);
+  for (const p of c.removed)
+    rows.push([name(p.id), text(p.id), text('supprimé'), text(''), text(''), text('')]);
   for (const ch of c.changed) {
     for (const f of ch.fields) {
       rows.push([
+        name(ch.id),
         text(ch.id),
         text('modifié'),
-        text(f.field),
+        text(
+          Object.hasOwn(FIELD_LABELS, f.field) ? FIELD_LABELS[f.field as keyof typeof FIELD_LABELS] : f.field,
+        ),
         text(describe(f.field, f.before)),
         text(describe(f.field, f.after)),
       ]);
     }
   }
   const ws = XLSX.utils.aoa_to_sheet(rows);
-  ws['!cols'] = [{ wch: 22 }, { wch: 12 }, { wch: 22 }, { wch: 40 }, { wch: 40 }];
+  ws['!cols'] = [{ wch: 48 }, { wch: 22 }, { wch: 12 }, { wch: 22 }, { wch: 40 }, { wch: 40 }];
   return ws;
 }
 
