@@ -68,6 +68,20 @@ export const REFUSAL = {
     ),
   inconsistent: (name: string, detail: string) =>
     new WorkbookRefusal('bomb', `${file(name)} est incohérent (${detail}) : il est refusé par précaution.`),
+  /** A sheet whose declared repeats or spans exceed a limit (seen in the XML before the reader expands them). */
+  declared: (
+    name: string,
+    sheet: string,
+    what: string,
+    kind: 'tooManyRows' | 'tooManyColumns' | 'tooManyCells',
+  ) =>
+    new WorkbookRefusal(
+      kind,
+      `La feuille « ${sheet} » déclare ${what} : le fichier « ${name} » est refusé par précaution.`,
+    ),
+  /** An XML part built to stall or mislead the reader (depth, giant text, DOCTYPE, repeated roots, huge merges). */
+  suspectPart: (name: string, part: string, detail: string) =>
+    new WorkbookRefusal('bomb', `${file(name)} est refusé par précaution : « ${part} » ${detail}.`),
   encrypted: (name: string) =>
     new WorkbookRefusal(
       'encrypted',

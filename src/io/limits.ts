@@ -48,3 +48,11 @@ export function exportTimeoutMs(positions: number): number {
 export function megabytes(bytes: number): string {
   return (bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
 }
+
+/** Deepest nesting of elements in an XML part of a workbook (real parts stay under 30 levels). */
+export const MAX_XML_DEPTH = 100;
+/**
+ * Longest run of text, tag, comment or CDATA in an XML part, in bytes: a cell's 32 767 characters, escaped
+ * and in UTF-8, stay under 400 KB; longer is refused before the reader scans it.
+ */
+export const MAX_XML_TOKEN_BYTES = 1024 * 1024;

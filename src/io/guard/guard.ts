@@ -3,6 +3,7 @@
 import { guardCfb, hasCfbSignature } from './cfb-guard';
 import { REFUSAL } from '../errors';
 import { MAX_FILE_BYTES } from '../limits';
+import { isXlsbPart } from './xml-scan';
 import { guardZip, type ZipEntry } from './zip-guard';
 
 export type GuardedFile =
@@ -65,7 +66,14 @@ export function guardBytes(name: string, bytes: Uint8Array): GuardedFile {
   if (bytes.byteLength > MAX_FILE_BYTES) throw REFUSAL.tooLarge(name, bytes.byteLength, MAX_FILE_BYTES);
   if (isZip(bytes)) {
     const entries = guardZip(bytes, name);
-    return { format: zipKind(bytes, entries, name), entries };
+    const format = zipKind(bytes, entries, name);
+    const xlsb = entries.find((e) => isXlsbPart(e.name));
+    if (xlsb)
+      throw REFUSAL.notWorkbook(
+        name,
+        `« ${xlsb.name} » est au format Excel binaire (.xlsb), non pris en charge : enregistrez-le au format .xlsx`,
+      );
+    return { format, entries };
   }
   if (hasCfbSignature(bytes)) return { format: guardCfb(bytes, name) };
   if (!looksLikeText(bytes)) throw REFUSAL.notWorkbook(name);

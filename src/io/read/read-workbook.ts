@@ -183,7 +183,7 @@ export async function readWorkbookBytesVerified(
   if (file.format === 'csv') return readCsv(name, data, progress);
   if (file.format !== 'xls') {
     progress?.('verify');
-    await verifyInflatedSizes(data, file.entries, name);
+    await verifyInflatedSizes(data, file.entries, name, file.format);
   }
   return readSpreadsheet(name, data, file.format, progress);
 }
