@@ -1,0 +1,309 @@
+// Hostile workbooks from issue 17 (found by mutating the fixtures): each is refused by the guard, before SheetJS
+// reads it, in well under 2 s, with a French message naming the file and the sheet or part. Each file is the
+// smallest that shows the case, built here. Honest files (the fixtures, the app's own exports, LibreOffice's
+// trailing empty repeats) still read to the same values.
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../../src/domain/demo/generate';
+import { recompute } from '../../../src/domain/recompute';
+import { WorkbookRefusal, type RefusalKind } from '../../../src/io/errors';
+import { buildWorkbook } from '../../../src/io/export/export-workbook';
+import { guardBytes } from '../../../src/io/guard/guard';
+import { verifyInflatedSizes } from '../../../src/io/guard/zip-verify';
+import {
+  readWorkbookBytes,
+  readWorkbookBytesVerified,
+  type ReadStage,
+} from '../../../src/io/read/read-workbook';
+import { craftZip, type CraftedEntry } from '../crafted';
+import { FIXTURES, fixture } from '../helpers';
+
+const enc = new TextEncoder();
+
+function deflated(name: string, xml: string): CraftedEntry {
+  return { name, data: deflateRawSync(enc.encode(xml)), method: 8, declaredSize: enc.encode(xml).length };
+}
+
+const ODS_NS =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+
+/** A one-sheet .ods whose `table:table` holds `rows` (XML of table-row elements). */
+function ods(rows: string, sheet = 'Postes'): Uint8Array {
+  return craftZip([
+    { name: 'mimetype', data: enc.encode('application/vnd.oasis.opendocument.spreadsheet') },
+    deflated(
+      'content.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODS_NS}><office:body>` +
+        `<office:spreadsheet><table:table table:name="${sheet}">${rows}</table:table>` +
+        `</office:spreadsheet></office:body></office:document-content>`,
+    ),
+  ]);
+}
+
+const VALUE =
+  '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>';
+const NS_MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+/** A minimal .xlsx with the given parts (XML text) besides its workbook. */
+function xlsx(parts: Record<string, string>): Uint8Array {
+  return craftZip([
+    deflated(
+      'xl/workbook.xml',
+      `<workbook ${NS_MAIN}><sheets><sheet name="Postes" sheetId="1"/></sheets></workbook>`,
+    ),
+    ...Object.entries(parts).map(([name, xml]) => deflated(name, xml)),
+  ]);
+}
+
+function sheetXml(inside: string, after = ''): string {
+  return `<worksheet ${NS_MAIN}><sheetData><row r="1">${inside}</row></sheetData>${after}</worksheet>`;
+}
+
+/** The refusal of the worker's read of `bytes`, its duration, and whether SheetJS was reached. */
+async function refusal(name: string, bytes: Uint8Array) {
+  const stages: ReadStage[] = [];
+  const start = performance.now();
+  try {
+    await readWorkbookBytesVerified(name, bytes, (s) => stages.push(s));
+  } catch (e) {
+    if (!(e instanceof WorkbookRefusal)) throw e;
+    const ms = performance.now() - start;
+    return { kind: e.kind as RefusalKind, message: e.message, ms, parsed: stages.includes('parse') };
+  }
+  throw new Error(`${name} was read`);
+}
+
+async function expectRefused(name: string, bytes: Uint8Array, kind: RefusalKind, message: string) {
+  const r = await refusal(name, bytes);
+  expect(r.message).toBe(message);
+  expect(r.kind).toBe(kind);
+  expect(r.parsed).toBe(false);
+  expect(r.ms).toBeLessThan(2000);
+  return r;
+}
+
+/** French thousands use a narrow no-break space, as toLocaleString('fr-FR') writes them. */
+const nb = (n: string) => n.replace(/(\d) (?=\d)/g, '$1\u202f');
+
+describe('hostile .ods repeats and spans (issue 17)', () => {
+  it.each([
+    ['4294967297', '4 294 967 297'],
+    ['5000001', '5 000 001'],
+    ['2147483647', '2 147 483 647'],
+    ['100000000000000000000', '100 000 000 000 000 000 000'],
+  ])('refuses a row with a value repeated %s times, naming the sheet', async (repeat, shown) => {
+    await expectRefused(
+      'lignes.ods',
+      ods(`<table:table-row table:number-rows-repeated="${repeat}">${VALUE}</table:table-row>`),
+      'tooManyRows',
+      nb(
+        `La feuille « Postes » déclare ${shown} lignes répétées (limite 200 000) : le fichier « lignes.ods » est refusé par précaution.`,
+      ),
+    );
+  });
+
+  it.each([
+    ['16384', '16 384'],
+    ['4294967297', '4 294 967 297'],
+  ])('refuses a cell with a value repeated over %s columns', async (repeat, shown) => {
+    const cell = VALUE.replace(
+      '<table:table-cell ',
+      `<table:table-cell table:number-columns-repeated="${repeat}" `,
+    );
+    await expectRefused(
+      'colonnes.ods',
+      ods(`<table:table-row>${cell}</table:table-row>`, 'Enveloppes'),
+      'tooManyColumns',
+      nb(
+        `La feuille « Enveloppes » déclare ${shown} colonnes répétées (limite 1 024) : le fichier « colonnes.ods » est refusé par précaution.`,
+      ),
+    );
+  });
+
+  it('refuses repeats whose product exceeds the cell limit (100 000 rows × 100 columns)', async () => {
+    const cell = VALUE.replace(
+      '<table:table-cell ',
+      '<table:table-cell table:number-columns-repeated="100" ',
+    );
+    await expectRefused(
+      'produit.ods',
+      ods(`<table:table-row table:number-rows-repeated="100000">${cell}</table:table-row>`),
+      'tooManyCells',
+      nb(
+        'La feuille « Postes » déclare plus de 5 000 000 cellules remplies une fois les répétitions déployées : le fichier « produit.ods » est refusé par précaution.',
+      ),
+    );
+  });
+
+  it('refuses a value placed after 1 048 000 repeated empty rows', async () => {
+    await expectRefused(
+      'loin.ods',
+      ods(
+        '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>' +
+          `<table:table-row>${VALUE}</table:table-row>`,
+      ),
+      'tooManyRows',
+      nb(
+        "La feuille « Postes » déclare des valeurs jusqu'à la ligne 1 048 001 (limite 200 000) : le fichier « loin.ods » est refusé par précaution.",
+      ),
+    );
+  });
+
+  it('refuses a cell spanned over 1 048 576 rows', async () => {
+    const cell = VALUE.replace(
+      '<table:table-cell ',
+      '<table:table-cell table:number-rows-spanned="1048576" ',
+    );
+    await expectRefused(
+      'fusion.ods',
+      ods(`<table:table-row>${cell}</table:table-row>`),
+      'tooManyRows',
+      nb(
+        "La feuille « Postes » déclare une cellule fusionnée sur 1 048 576 lignes, jusqu'à la ligne 1 048 576 (limite 200 000) : le fichier « fusion.ods » est refusé par précaution.",
+      ),
+    );
+  });
+
+  it('accepts the trailing empty repeats LibreOffice writes (1 024 empty columns, 1 048 000 empty rows)', async () => {
+    const bytes = ods(
+      `<table:table-row>${VALUE}<table:table-cell table:number-columns-repeated="1023"/></table:table-row>` +
+        '<table:table-row table:number-rows-repeated="1048000">' +
+        '<table:table-cell table:style-name="ce1" table:number-columns-repeated="16384"/></table:table-row>',
+    );
+    const entries = guardBytes('honnête.ods', bytes);
+    expect(entries.format).toBe('ods');
+    if (entries.format !== 'ods') return;
+    await expect(verifyInflatedSizes(bytes, entries.entries, 'honnête.ods', 'ods')).resolves.toBeUndefined();
+  });
+});
+
+describe('hostile XML parts (issue 17)', () => {
+  const SST_HEAD = `<sst ${NS_MAIN} count="1" uniqueCount="1">`;
+
+  it.each([1_000, 100_000])('refuses XML nested %i levels deep (.xlsx and .ods)', async (levels) => {
+    const deep = '<si>'.repeat(levels) + '</si>'.repeat(levels);
+    await expectRefused(
+      'profond.xlsx',
+      xlsx({ 'xl/sharedStrings.xml': `${SST_HEAD}${deep}</sst>` }),
+      'bomb',
+      'Le fichier « profond.xlsx » est refusé par précaution : « xl/sharedStrings.xml » imbrique des éléments sur plus de 100 niveaux.',
+    );
+    const cells = '<text:span>'.repeat(levels) + '</text:span>'.repeat(levels);
+    await expectRefused(
+      'profond.ods',
+      ods(
+        `<table:table-row><table:table-cell office:value-type="string"><text:p>${cells}</text:p></table:table-cell></table:table-row>`,
+      ),
+      'bomb',
+      'Le fichier « profond.ods » est refusé par précaution : « content.xml » imbrique des éléments sur plus de 100 niveaux.',
+    );
+  });
+
+  it('refuses a 5 MB text node', async () => {
+    const letters = new Uint8Array(5 * 1024 * 1024);
+    let seed = 17;
+    for (let k = 0; k < letters.length; k++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      letters[k] = 97 + (seed % 26);
+    }
+    const text = new TextDecoder('latin1').decode(letters); // not repetitive, so it is the text and not the compression ratio that is refused
+    await expectRefused(
+      'texte.xlsx',
+      xlsx({ 'xl/sharedStrings.xml': `${SST_HEAD}<si><t>${text}</t></si></sst>` }),
+      'bomb',
+      'Le fichier « texte.xlsx » est refusé par précaution : « xl/sharedStrings.xml » contient un texte ou une balise de plus de 1 Mo.',
+    );
+  });
+
+  it('refuses a DOCTYPE with entities in sharedStrings.xml', async () => {
+    const doctype =
+      '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    await expectRefused(
+      'entités.xlsx',
+      xlsx({ 'xl/sharedStrings.xml': `${doctype}${SST_HEAD}<si><t>&b;</t></si></sst>` }),
+      'bomb',
+      "Le fichier « entités.xlsx » est refusé par précaution : « xl/sharedStrings.xml » contient une déclaration <!DOCTYPE> (DOCTYPE ou ENTITY), que les classeurs n'utilisent pas.",
+    );
+  });
+
+  it.each([
+    ['one after the other', `${SST_HEAD}<si><t>a</t></si></sst>`.repeat(5_000)],
+    ['nested', `${SST_HEAD}`.repeat(50) + '</sst>'.repeat(50)],
+  ])('refuses <sst> repeated (%s)', async (_how, xml) => {
+    await expectRefused(
+      'sst.xlsx',
+      xlsx({ 'xl/sharedStrings.xml': xml }),
+      'bomb',
+      "Le fichier « sst.xlsx » est refusé par précaution : « xl/sharedStrings.xml » contient plusieurs tables de textes partagés (<sst>) au lieu d'une.",
+    );
+  });
+
+  it('refuses a mergeCell reaching XFD1048576', async () => {
+    const merge = '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>';
+    await expectRefused(
+      'fusion.xlsx',
+      xlsx({ 'xl/worksheets/sheet1.xml': sheetXml('<c r="A1" t="n"><v>1</v></c>', merge) }),
+      'bomb',
+      nb(
+        'Le fichier « fusion.xlsx » est refusé par précaution : « xl/worksheets/sheet1.xml » contient une fusion de cellules « A1:XFD1048576 » au-delà des limites (200 000 lignes, 1 024 colonnes).',
+      ),
+    );
+  });
+
+  it('refuses an array formula without cached value over A1:XFD1048576', async () => {
+    await expectRefused(
+      'matrice.xlsx',
+      xlsx({
+        'xl/worksheets/sheet1.xml': sheetXml('<c r="A1"><f t="array" ref="A1:XFD1048576">1+1</f></c>'),
+      }),
+      'bomb',
+      nb(
+        'Le fichier « matrice.xlsx » est refusé par précaution : « xl/worksheets/sheet1.xml » contient une formule matricielle « A1:XFD1048576 » au-delà des limites (200 000 lignes, 1 024 colonnes).',
+      ),
+    );
+  });
+
+  it('refuses a workbook whose parts are .xlsb (by part name, and by content type)', async () => {
+    const byName = craftZip([{ name: 'xl/workbook.bin', data: new Uint8Array([0x83, 0x01, 0x00]) }]);
+    await expectRefused(
+      'binaire.xlsx',
+      byName,
+      'notWorkbook',
+      "Le fichier « binaire.xlsx » n'est pas un classeur lisible (.xlsx, .xls, .ods ou .csv) : « xl/workbook.bin » est au format Excel binaire (.xlsb), non pris en charge : enregistrez-le au format .xlsx.",
+    );
+    const types =
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>';
+    const r = await expectRefused(
+      'types.xlsx',
+      xlsx({ '[Content_Types].xml': types }),
+      'notWorkbook',
+      "Le fichier « types.xlsx » n'est pas un classeur lisible (.xlsx, .xls, .ods ou .csv) : « [Content_Types].xml » déclare des éléments au format Excel binaire (.xlsb, « application/vnd.ms-excel.sheet.binary.macroEnabled.main »), non pris en charge : enregistrez-le au format .xlsx.",
+    );
+    expect(r.kind).toBe('notWorkbook');
+  });
+});
+
+describe('honest workbooks pass the scan unchanged', () => {
+  it.each(FIXTURES)('%s reads to the same values through the worker path', async (name) => {
+    const start = performance.now();
+    const verified = await readWorkbookBytesVerified(name, fixture(name));
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(verified).toEqual(readWorkbookBytes(name, fixture(name)));
+  });
+
+  it.each(['xlsx', 'ods'] as const)(
+    "the app's own .%s export reads back through the worker path",
+    async (format) => {
+      const s = generateScenario(300, 17);
+      const bytes = new Uint8Array(
+        await buildWorkbook(s, recompute(s), { bookType: format, exportedAt: '2026-11-22' }),
+      );
+      const verified = await readWorkbookBytesVerified(`export.${format}`, bytes);
+      expect(verified).toEqual(readWorkbookBytes(`export.${format}`, bytes));
+      expect(verified.sheets.reduce((n, sheet) => n + sheet.rows.length, 0)).toBeGreaterThan(300);
+    },
+  );
+});
