@@ -58,7 +58,9 @@ describe('scénarios', () => {
     expect(occitanie).toContain('-1 000,00 €');
     expect(occitanie).toContain('+1 000,00 €');
     const changes = normalizeSpaces(await page.getByRole('table', { name: /Postes ajoutés/ }).innerText());
-    expect(changes).toMatch(/occ-2\s+modifié\s+Part État\s+29 400,00 €\s+28 400,00 €/);
+    expect(changes).toMatch(
+      /UD SIAE — facilitateur \(12 – Aveyron\)\s+modifié\s+Part État\s+29 400,00 €\s+28 400,00 €/,
+    );
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exporter la comparaison (.xlsx)' }).click();
     expect((await download).suggestedFilename()).toMatch(
