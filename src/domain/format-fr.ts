@@ -11,7 +11,7 @@ export const THOUSANDS_SEPARATOR = '\u202f';
 export const UNIT_SPACE = '\u00a0';
 
 /** `31500` → `31 500` (with U+202F); the argument is a non-negative integer. */
-function groupThousands(integer: number): string {
+function groupThousands(integer: number | bigint): string {
   return String(integer).replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS_SEPARATOR);
 }
 
@@ -68,6 +68,33 @@ export function formatPercent(ratio: number, digits = 2): string {
   const scaled = Math.round(percent * 10 ** digits);
   const text = decimalText(scaled, digits, false);
   return `${scaled === 0 ? '' : sign(ratio)}${text}${UNIT_SPACE}%`;
+}
+
+/** Most decimals a rate beyond its limit is shown with: enough for any two amounts up to MAX_ABS_CENTS. */
+const MAX_BEYOND_DIGITS = 16;
+
+/**
+ * `part / whole` (both in cents) as a percentage next to the limit it breaks, in basis points: two decimals,
+ * more when two would show the limit itself, so 28 000,01 € of 40 000 € is `70,00003 %`, never `70,00 %` > 70 %.
+ * Exact (integer arithmetic), rounds half away from zero; `—` for a zero or non-integer `whole`.
+ */
+export function formatRateBeyond(part: number, whole: number, limit: BasisPoints): string {
+  if (!Number.isSafeInteger(part) || !Number.isSafeInteger(whole) || whole === 0)
+    return formatPercent(part / whole);
+  const negative = part !== 0 && part < 0 !== whole < 0;
+  const [a, b] = [BigInt(Math.abs(part)), BigInt(Math.abs(whole))];
+  const signedLimit = BigInt(Math.round(limit));
+  const equal = (negative ? -a : a) * 10_000n === signedLimit * b;
+  let text = '';
+  for (let digits = 2; digits <= MAX_BEYOND_DIGITS; digits++) {
+    const unit = 10n ** BigInt(digits);
+    const scaled = (a * 100n * unit * 2n + b) / (2n * b);
+    const signed = negative ? -scaled : scaled;
+    const fraction = String(scaled % unit).padStart(digits, '0');
+    text = `${negative && scaled !== 0n ? '-' : ''}${groupThousands(scaled / unit)},${fraction}${UNIT_SPACE}%`;
+    if (equal || signed * 100n !== signedLimit * unit) break;
+  }
+  return text;
 }
 
 /** Basis points as a rate: 7000 → `70 %`, 7250 → `72,5 %`, 7255 → `72,55 %`. */

@@ -1,8 +1,8 @@
 // The AAP rules checked live (PRODUCT.md rules 1–6): each threshold once, named, then the checks per position,
 // per structure/role and per region. The full and the incremental recompute both use these.
 import type { Breach } from './breach';
-import { formatBasisPoints, formatEuros, formatFte, formatPercent } from './format-fr';
-import { applyRateFloor, type Cents } from './money';
+import { formatBasisPoints, formatEuros, formatFte, formatRateBeyond } from './format-fr';
+import { applyRateFloor, type BasisPoints, type Cents } from './money';
 import type { Fte } from './fte';
 import type { Position, PositionFigures, RuleParams, Structure } from './types';
 
@@ -134,8 +134,8 @@ function checkStateShare(p: Position, f: PositionFigures, rules: RuleParams, out
     field: 'stateAmount',
     figures: { stateAmount: p.stateAmount, cost: p.annualCost, rate: f.stateRate ?? Infinity, excess },
     message:
-      `Part État ${rateText(f.stateRate)} > ${formatBasisPoints(rules.maxStateRate)} : ` +
-      `dépassement de ${formatEuros(excess)}`,
+      `Part État ${rateText(p.stateAmount, p.annualCost, rules.maxStateRate)} > ` +
+      `${formatBasisPoints(rules.maxStateRate)} : dépassement de ${formatEuros(excess)}`,
   });
 }
 
@@ -152,7 +152,8 @@ function checkAllState(p: Position, f: PositionFigures, rules: RuleParams, out: 
     field: 'coFundings',
     figures: { allStateAmount: f.allStateAmount, cost: p.annualCost, rate: rate ?? Infinity, excess },
     message:
-      `État toutes sources ${formatEuros(f.allStateAmount)} = ${rateText(rate)} > ` +
+      `État toutes sources ${formatEuros(f.allStateAmount)} = ` +
+      `${rateText(f.allStateAmount, p.annualCost, rules.maxAllStateRate)} > ` +
       `${formatBasisPoints(rules.maxAllStateRate)} : dépassement de ${formatEuros(excess)}`,
   });
 }
@@ -170,7 +171,8 @@ function checkCoFundingShare(p: Position, f: PositionFigures, rules: RuleParams,
     field: 'coFundings',
     figures: { coFundingTotal: f.coFundingTotal, cost: p.annualCost, missing },
     message:
-      `Cofinancement ${rateText(f.coFundingRate)} < ${formatBasisPoints(rules.minCoFundingRate)} : ` +
+      `Cofinancement ${rateText(f.coFundingTotal, p.annualCost, rules.minCoFundingRate)} < ` +
+      `${formatBasisPoints(rules.minCoFundingRate)} : ` +
       `manque ${formatEuros(missing)}`,
   });
 }
@@ -198,8 +200,9 @@ function remainingBreach(p: Position, f: PositionFigures): Breach {
   };
 }
 
-function rateText(rate: number | null): string {
-  return rate === null ? 'sur un coût nul' : formatPercent(rate);
+/** The rate of `part` in the cost, with enough decimals to differ from the limit it breaks (`70,00003 %`). */
+function rateText(part: number, cost: number, limit: BasisPoints): string {
+  return cost === 0 ? 'sur un coût nul' : formatRateBeyond(part, cost, limit);
 }
 
 /** Rule 4: at least the minimum ETP per structure and role; one breach per group, on its first position. */

@@ -22,7 +22,14 @@ const co = (amount: number, category: Position['coFundings'][number]['category']
 describe('rule 2: State share ≤ 70 % of cost', () => {
   const cases: Array<[string, number, number, RuleId[], string?]> = [
     ['exactly 70 %', 40_000, 28_000, []],
-    ['one cent over', 40_000, 28_000.01, ['stateShare'], 'Part État 70,00 % > 70 % : dépassement de 0,01 €'],
+    [
+      'one cent over',
+      40_000,
+      28_000.01,
+      ['stateShare'],
+      'Part État 70,00003 % > 70 % : dépassement de 0,01 €',
+    ],
+    ['one euro over', 25_000, 17_501, ['stateShare'], 'Part État 70,004 % > 70 % : dépassement de 1,00 €'],
     ['72 %', 48_000, 34_560, ['stateShare'], 'Part État 72,00 % > 70 % : dépassement de 960,00 €'],
     ['below', 40_000, 20_000, []],
   ];
