@@ -53,6 +53,67 @@ function count(value: string | undefined, parse: (v: string) => number): number 
   const n = parse(value);
   return n >= 1 ? n : 1;
 }
+/** One tag's bytes (between `<` and `>`), read in place in the chunk when it fits, decoded only on demand. */
+class TagView {
+  buf: Uint8Array = new Uint8Array(0);
+  start = 0;
+  end = 0;
+  private text: string | undefined;
+
+  set(buf: Uint8Array, start: number, end: number): void {
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.text = undefined;
+  }
+
+  /** The tag as text, with a leading space so that attribute patterns match its first attribute too. */
+  decoded(): string {
+    return (this.text ??= ' ' + utf8.decode(this.buf.subarray(this.start, this.end)));
+  }
+
+  /** Whether the tag contains the ASCII text `ascii`. */
+  has(ascii: string): boolean {
+    const first = ascii.charCodeAt(0);
+    const last = this.end - ascii.length;
+    outer: for (let i = this.start; i <= last; i++) {
+      if (this.buf[i] !== first) continue;
+      for (let k = 1; k < ascii.length; k++) if (this.buf[i + k] !== ascii.charCodeAt(k)) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  private is(from: number, ascii: string): boolean {
+    for (let k = 0; k < ascii.length; k++) if (this.buf[from + k] !== ascii.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** The local name between `from` and `to` when it is one the checks look at, else '' (no string built). */
+  localName(from: number, to: number): string {
+    switch (to - from) {
+      case 1:
+        return this.buf[from] === 0x66 ? 'f' : '';
+      case 3:
+        return this.is(from, 'sst') ? 'sst' : '';
+      case 5:
+        return this.is(from, 'table') ? 'table' : '';
+      case 8:
+        return this.is(from, 'Override') ? 'Override' : '';
+      case 9:
+        return this.is(from, 'table-row') ? 'table-row' : this.is(from, 'mergeCell') ? 'mergeCell' : '';
+      case 10:
+        return this.is(from, 'table-cell') ? 'table-cell' : '';
+      case 12:
+        return this.is(from, 'Relationship') ? 'Relationship' : '';
+      case 18:
+        return this.is(from, 'covered-table-cell') ? 'covered-table-cell' : '';
+      default:
+        return '';
+    }
+  }
+}
+
 const asInt = (v: string) => Number.parseInt(v, 10);
 const asNumber = (v: string) => +v;
 
@@ -89,18 +150,19 @@ class OdsSheets {
 
   constructor(private readonly file: string) {}
 
-  start(name: string, tag: () => string, selfClosing: boolean, depth: number): void {
+  /** `tag` is decoded only for the sheet name, repeats and spans. */
+  start(name: string, tag: TagView, selfClosing: boolean, depth: number): void {
     if (this.cell && depth > this.cell.depth) this.cell.content = true;
     switch (name) {
       case 'table':
         if (!selfClosing) {
-          this.sheet = unescapeXml(attr(tag(), 'name') ?? '');
+          this.sheet = unescapeXml(attr(tag.decoded(), 'name') ?? '');
           this.rowPos = 0;
           this.row = undefined;
         }
         return;
       case 'table-row': {
-        const repeat = count(attr(tag(), 'number-rows-repeated'), asNumber);
+        const repeat = tag.has('repeated') ? count(attr(tag.decoded(), 'number-rows-repeated'), asNumber) : 1;
         if (selfClosing) this.rowPos += repeat;
         else this.row = { repeat, col: 0, cells: 0, content: false };
         return;
@@ -108,16 +170,17 @@ class OdsSheets {
       case 'table-cell':
       case 'covered-table-cell': {
         if (!this.row) return;
-        const t = tag();
+        const t = tag.has('repeated') || tag.has('spanned') ? tag.decoded() : '';
         const repeat = count(attr(t, 'number-columns-repeated'), asInt);
         this.checkSpans(t);
         const covered = name === 'covered-table-cell';
+        const typed = tag.has('value-type');
         if (selfClosing) {
-          // The reader keeps a self-closing string cell once, whatever its repeat.
-          if (!covered && attr(t, 'value-type') === 'string') this.addCells(1, 1);
+          // The reader keeps a self-closing typed cell once, whatever its repeat.
+          if (!covered && typed) this.addCells(1, 1);
           this.row.col += repeat;
         } else {
-          this.cell = { repeat, depth, covered, content: attr(t, 'value-type') !== undefined };
+          this.cell = { repeat, depth, covered, content: typed };
         }
         return;
       }
@@ -221,51 +284,57 @@ export function xmlScanner(file: string, part: string, format: 'xlsx' | 'ods'): 
   const tooLong = () =>
     refuse(`contient un texte ou une balise de plus de ${fr(MAX_XML_TOKEN_BYTES / 1024 / 1024)} Mo`);
 
-  function onTag(): void {
-    const first = tag[0];
+  const view = new TagView();
+
+  function onTag(buf: Uint8Array, start: number, end: number): void {
+    view.set(buf, start, end);
+    const first = buf[start];
     if (first === 0x3f) return; // <?xml … ?>
-    const selfClosing = tag[tagLength - 1] === 0x2f;
+    const selfClosing = buf[end - 1] === 0x2f;
     const closing = first === 0x2f;
-    let at = closing ? 1 : 0;
-    let name = '';
-    for (; at < tagLength && at < 128; at++) {
-      const b = tag[at] as number;
+    const from = closing ? start + 1 : start;
+    let at = from;
+    let colon = from - 1;
+    while (at < end) {
+      const b = buf[at] as number;
       if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x2f) break;
-      name += String.fromCharCode(b);
+      if (b === 0x3a) colon = at;
+      at++;
     }
-    const local = name.slice(name.lastIndexOf(':') + 1);
+    const local = view.localName(colon + 1, at);
     if (closing) {
       depth = Math.max(0, depth - 1);
       ods?.end(local);
       return;
     }
-    let text: string | undefined;
-    const decoded = () => (text ??= ' ' + utf8.decode(tag.subarray(0, tagLength)));
     if (local === 'sst' && ++sst > 1)
       refuse(`contient plusieurs tables de textes partagés (<sst>) au lieu d'une`);
-    if (depth === 0 && ++roots > 1) refuse(`contient plusieurs éléments racine (<${name}>)`);
+    if (depth === 0 && ++roots > 1)
+      refuse(
+        `contient plusieurs éléments racine (<${utf8.decode(buf.subarray(from, Math.min(at, from + 64)))}>)`,
+      );
     if (!selfClosing && ++depth > MAX_XML_DEPTH)
       refuse(`imbrique des éléments sur plus de ${fr(MAX_XML_DEPTH)} niveaux`);
     if (ods) {
-      ods.start(local, decoded, selfClosing, depth - (selfClosing ? 0 : 1));
+      ods.start(local, view, selfClosing, depth - (selfClosing ? 0 : 1));
     } else if (format === 'xlsx') {
-      if (local === 'mergeCell' || (local === 'f' && / ref\s*=/.test(decoded()))) {
-        const ref = attr(decoded(), 'ref') ?? '';
+      if (local === 'mergeCell' || (local === 'f' && view.has('ref') && / ref\s*=/.test(view.decoded()))) {
+        const ref = attr(view.decoded(), 'ref') ?? '';
         const e = rangeEnd(ref);
         if (e && (e.row > MAX_ROWS || e.col > MAX_COLUMNS))
           refuse(
             `contient ${local === 'f' ? 'une formule matricielle' : 'une fusion de cellules'} « ${ref} » au-delà des limites (${fr(MAX_ROWS)} lignes, ${fr(MAX_COLUMNS)} colonnes)`,
           );
       } else if (local === 'Override') {
-        const type = attr(decoded(), 'ContentType') ?? '';
+        const type = attr(view.decoded(), 'ContentType') ?? '';
         if (XLSB_CONTENT_TYPE.test(type))
           throw REFUSAL.notWorkbook(
             file,
             `« ${part} » déclare des éléments au format Excel binaire (.xlsb, « ${type} »), non pris en charge : enregistrez-le au format .xlsx`,
           );
       } else if (local === 'Relationship') {
-        const target = attr(decoded(), 'Target') ?? '';
-        const type = attr(decoded(), 'Type') ?? '';
+        const target = attr(view.decoded(), 'Target') ?? '';
+        const type = attr(view.decoded(), 'Type') ?? '';
         if (
           /\.bin$/i.test(target) &&
           /(officeDocument|worksheet|sharedStrings|styles|chartsheet)$/.test(type)
@@ -282,37 +351,62 @@ export function xmlScanner(file: string, part: string, format: 'xlsx' | 'ods'): 
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i] as number;
       switch (mode) {
-        case Mode.Text:
-          if (b === LT) {
+        case Mode.Text: {
+          const lt = chunk.indexOf(LT, i);
+          const end = lt < 0 ? chunk.length : lt;
+          run += end - i;
+          if (run > MAX_XML_TOKEN_BYTES) tooLong();
+          i = end;
+          if (lt >= 0) {
             mode = Mode.Tag;
             tagLength = 0;
             quote = 0;
             run = 0;
             bang = '';
-          } else if (++run > MAX_XML_TOKEN_BYTES) tooLong();
+          }
           break;
-        case Mode.Tag:
+        }
+        case Mode.Tag: {
           if (tagLength === 0 && b === 0x21) {
             mode = Mode.Bang;
             bang = '!';
             break;
           }
-          if (quote === 0 && b === GT) {
-            onTag();
+          // The rest of the tag in this chunk, up to its '>' outside quotes, copied in one piece.
+          let end = i;
+          let q = quote;
+          for (; end < chunk.length; end++) {
+            const c = chunk[end] as number;
+            if (q === 0) {
+              if (c === GT) break;
+              if (c === 0x22 || c === 0x27) q = c;
+            } else if (c === q) q = 0;
+          }
+          quote = q;
+          const length = end - i;
+          if (tagLength === 0 && end < chunk.length) {
+            onTag(chunk, i, end);
+            i = end;
             mode = Mode.Text;
             run = 0;
             break;
           }
-          if (quote === 0 && (b === 0x22 || b === 0x27)) quote = b;
-          else if (b === quote) quote = 0;
-          if (tagLength === tag.length) {
-            if (tagLength >= MAX_XML_TOKEN_BYTES) tooLong();
-            const bigger = new Uint8Array(tag.length * 2);
-            bigger.set(tag);
+          if (tagLength + length > MAX_XML_TOKEN_BYTES) tooLong();
+          if (tagLength + length > tag.length) {
+            const bigger = new Uint8Array(Math.max(tag.length * 2, tagLength + length));
+            bigger.set(tag.subarray(0, tagLength));
             tag = bigger;
           }
-          tag[tagLength++] = b;
+          tag.set(chunk.subarray(i, end), tagLength);
+          tagLength += length;
+          i = end;
+          if (end < chunk.length) {
+            onTag(tag, 0, tagLength);
+            mode = Mode.Text;
+            run = 0;
+          }
           break;
+        }
         case Mode.Bang:
           bang += String.fromCharCode(b);
           if (bang === '!--') {
