@@ -82,6 +82,12 @@ export const REFUSAL = {
   /** An XML part built to stall or mislead the reader (depth, giant text, DOCTYPE, repeated roots, huge merges). */
   suspectPart: (name: string, part: string, detail: string) =>
     new WorkbookRefusal('bomb', `${file(name)} est refusé par précaution : « ${part} » ${detail}.`),
+  /** A sheet of a legacy .xls whose records point outside the tables they index. */
+  suspectSheet: (name: string, sheet: string, detail: string) =>
+    new WorkbookRefusal(
+      'bomb',
+      `La feuille « ${sheet} » ${detail} : le fichier « ${name} » est refusé par précaution.`,
+    ),
   encrypted: (name: string) =>
     new WorkbookRefusal(
       'encrypted',
