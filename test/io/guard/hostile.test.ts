@@ -77,7 +77,7 @@ async function refusal(name: string, bytes: Uint8Array) {
 
 async function expectRefused(name: string, bytes: Uint8Array, kind: RefusalKind, message: string) {
   const r = await refusal(name, bytes);
-  expect(r.message).toBe(message);
+  expect(r.message).toEqual(message);
   expect(r.kind).toBe(kind);
   expect(r.parsed).toBe(false);
   expect(r.ms).toBeLessThan(2000);
@@ -306,4 +306,57 @@ describe('honest workbooks pass the scan unchanged', () => {
       expect(verified.sheets.reduce((n, sheet) => n + sheet.rows.length, 0)).toBeGreaterThan(300);
     },
   );
+});
+
+/** The fixture .xls with the bytes at `offset` (in the file) replaced; offsets of its first records, in sector 10. */
+function mutatedXls(offset: number, replacement: readonly number[]): Uint8Array {
+  const bytes = fixture('occitanie-postes.xls').slice();
+  bytes.set(replacement, offset);
+  return bytes;
+}
+
+/** Where the first record of `type` with `length` starts in the file (the stream's first sectors are in order). */
+function recordAt(type: number, length: number): number {
+  const bytes = fixture('occitanie-postes.xls');
+  for (let at = 0; at + 4 <= bytes.length; at++)
+    if (
+      bytes[at] === (type & 0xff) &&
+      bytes[at + 1] === type >> 8 &&
+      bytes[at + 2] === length &&
+      bytes[at + 3] === 0
+    )
+      return at;
+  throw new Error('record not found');
+}
+
+describe('hostile .xls (BIFF) records (issue 17)', () => {
+  it('refuses a LABELSST pointing at shared string 4 294 967 295', async () => {
+    const at = recordAt(0x00fd, 10);
+    const r = await expectRefused(
+      'sst.xls',
+      mutatedXls(at + 4 + 6, [0xff, 0xff, 0xff, 0xff]),
+      'bomb',
+      expect.stringMatching(
+        /^La feuille « [^»]+ » \(cellule [A-Z]+\d+\) renvoie au texte partagé n° 4\u202f294\u202f967\u202f295, alors que le classeur en contient \d+ : le fichier « sst\.xls » est refusé par précaution\.$/,
+      ) as unknown as string,
+    );
+    expect(r.message).toContain('« Postes');
+  });
+
+  it('refuses a record retyped as LABELSST (a NUMBER read as a shared-string index)', async () => {
+    const at = recordAt(0x00fd, 10);
+    const r = await refusal('retypé.xls', mutatedXls(at + 4 + 6, [0x00, 0x00, 0x40, 0x8f]));
+    expect(r.message).toContain('renvoie au texte partagé n°');
+    expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('refuses DIMENSIONS beyond a BIFF8 sheet', async () => {
+    const at = recordAt(0x0200, 14);
+    const r = await refusal('dimensions.xls', mutatedXls(at + 4 + 4, [0xff, 0xff, 0xff, 0xff]));
+    expect(r.message).toMatch(
+      /^La feuille « .+ » déclare des dimensions impossibles pour un \.xls \(4\u202f294\u202f967\u202f295 lignes/,
+    );
+    expect(r.kind).toBe('bomb');
+    expect(r.ms).toBeLessThan(2000);
+  });
 });
