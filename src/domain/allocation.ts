@@ -1,5 +1,6 @@
 // The allocation helper (répartition): split an amount across regions by weights, with fixed amounts,
-// floors and ceilings, rounded to a step by largest remainder; the shares always sum exactly to the amount.
+// floors and ceilings (kept as given), rounded to a step by largest remainder; the shares always sum exactly
+// to the amount.
 import type { Cents } from './money';
 import { formatEuros } from './format-fr';
 import { err, ok, type Result } from './result';
@@ -25,12 +26,16 @@ export interface AllocationRequest {
 /** Amount per region, in the order of the request. */
 export type Allocation = ReadonlyArray<{ regionCode: string; amount: Cents }>;
 
-type Free = { index: number; weight: number; lo: number; hi: number; target: number; units: number };
+/** A region without a fixed amount: its weight (scaled so the largest is 1), bounds as given, target, amount. */
+type Free = { index: number; weight: number; lo: number; hi: number; target: number; amount: number };
+
+/** Largest ratio between two positive weights: past it the smaller one's share is below a cent of any amount. */
+export const MAX_WEIGHT_RATIO = 1e12;
 
 export function allocate(req: AllocationRequest): Result<Allocation> {
   const invalid = validate(req);
   if (invalid) return err(invalid);
-  const amounts = req.shares.map((s) => pinned(s, req.step) ?? 0);
+  const amounts: number[] = req.shares.map((s) => s.fixed ?? 0);
   const fixedTotal = amounts.reduce((a, b) => a + b, 0);
   const free = req.amount - fixedTotal;
   if (free < 0) {
@@ -38,40 +43,25 @@ export function allocate(req: AllocationRequest): Result<Allocation> {
       `Les montants fixes (${formatEuros(fixedTotal as Cents)}) dépassent le montant à répartir (${formatEuros(req.amount)})`,
     );
   }
+  const maxWeight = Math.max(0, ...req.shares.filter((s) => s.fixed === null).map((s) => s.weight));
   const frees: Free[] = [];
   req.shares.forEach((s, index) => {
-    if (pinned(s, req.step) !== null) return;
-    const lo = s.floor === null ? 0 : Math.ceil(s.floor / req.step);
-    const hi = s.ceiling === null ? Infinity : Math.floor(s.ceiling / req.step);
-    frees.push({ index, weight: s.weight, lo, hi, target: 0, units: 0 });
+    if (s.fixed !== null) return;
+    const weight = maxWeight > 0 ? s.weight / maxWeight : 0;
+    frees.push({ index, weight, lo: s.floor ?? 0, hi: s.ceiling ?? Infinity, target: 0, amount: 0 });
   });
-  const units = Math.floor(free / req.step);
-  const residue = free - units * req.step;
   if (frees.length === 0) {
     return free === 0
       ? ok(result(req, amounts))
       : err('Aucune région sans montant fixe pour recevoir le reste');
   }
-  const feasibility = checkFeasible(frees, units);
+  const feasibility = checkFeasible(frees, free);
   if (feasibility) return err(feasibility);
-  waterFill(frees, units);
-  roundLargestRemainder(frees, units);
-  for (const f of frees) amounts[f.index] = f.units * req.step;
-  if (residue > 0) {
-    const taker = pickResidueTaker(req, frees, amounts, residue);
-    if (taker === undefined)
-      return err('Les plafonds ne laissent pas de place pour l’arrondi : ajustez le pas ou les plafonds');
-    amounts[taker] = (amounts[taker] ?? 0) + residue;
-  }
+  waterFill(frees, free);
+  if (!roundToStep(frees, free, req.step))
+    return err('Les plafonds ne laissent pas de place pour l’arrondi : ajustez le pas ou les plafonds');
+  for (const f of frees) amounts[f.index] = f.amount;
   return ok(result(req, amounts));
-}
-
-/** A fixed amount, or the floor when floor and ceiling leave no multiple of the step between them. */
-function pinned(s: AllocationShareInput, step: number): number | null {
-  if (s.fixed !== null) return s.fixed;
-  if (s.floor !== null && s.ceiling !== null && Math.ceil(s.floor / step) > Math.floor(s.ceiling / step))
-    return s.floor;
-  return null;
 }
 
 function validate(req: AllocationRequest): string | null {
@@ -88,82 +78,115 @@ function validate(req: AllocationRequest): string | null {
       return `Plancher supérieur au plafond pour la région ${s.regionCode}`;
     }
   }
+  const weighted = req.shares.filter((s) => s.fixed === null && s.weight > 0);
+  const largest = weighted.reduce<AllocationShareInput | null>(
+    (a, s) => (a && a.weight >= s.weight ? a : s),
+    null,
+  );
+  const smallest = weighted.reduce<AllocationShareInput | null>(
+    (a, s) => (a && a.weight <= s.weight ? a : s),
+    null,
+  );
+  if (largest && smallest && largest.weight / smallest.weight > MAX_WEIGHT_RATIO) {
+    return (
+      `Clés de répartition trop écartées : celle de la région ${largest.regionCode} dépasse mille milliards de fois ` +
+      `celle de la région ${smallest.regionCode} ; mettez 0 pour exclure une région`
+    );
+  }
   return null;
 }
 
-function checkFeasible(frees: readonly Free[], units: number): string | null {
+function checkFeasible(frees: readonly Free[], free: number): string | null {
   const sumLo = frees.reduce((a, f) => a + f.lo, 0);
   const sumHi = frees.reduce((a, f) => a + f.hi, 0);
-  if (sumLo > units) return 'Les planchers dépassent le montant à répartir';
-  if (sumHi < units) return 'Les plafonds ne permettent pas de répartir tout le montant';
+  if (sumLo > free) return 'Les planchers dépassent le montant à répartir';
+  if (sumHi < free) return 'Les plafonds ne permettent pas de répartir tout le montant';
   const reachable = frees.reduce((a, f) => a + (f.weight > 0 ? f.hi : f.lo), 0);
-  if (reachable < units)
+  if (reachable < free)
     return 'La clé de répartition est nulle pour les régions qui pourraient recevoir le reste';
   return null;
 }
 
-/** Continuous targets clamp(λ·w, lo, hi) summing to `units`, λ found by bisection (the sum grows with λ). */
-function waterFill(frees: Free[], units: number): void {
-  const total = (lambda: number) =>
-    frees.reduce((a, f) => a + Math.min(f.hi, Math.max(f.lo, lambda * f.weight)), 0);
-  const maxWeight = Math.max(...frees.map((f) => f.weight));
-  let lo = 0;
-  let hi =
-    maxWeight > 0 ? (units + 1) / Math.min(...frees.filter((f) => f.weight > 0).map((f) => f.weight)) : 0;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
-    const mid = (lo + hi) / 2;
-    if (total(mid) < units) lo = mid;
-    else hi = mid;
+/**
+ * Continuous targets clamp(λ·w, lo, hi) summing to `free`. The sum is piecewise linear in λ, bending where a
+ * share leaves its floor (lo/w) or meets its ceiling (hi/w): λ is solved on the segment where the sum reaches
+ * `free`, so no weight ratio or bisection tolerance can make it overflow or drift.
+ */
+function waterFill(frees: Free[], free: number): void {
+  const clamp = (f: Free, lambda: number) =>
+    Math.min(f.hi, Math.max(f.lo, f.weight === 0 ? 0 : lambda * f.weight));
+  const total = (lambda: number) => frees.reduce((a, f) => a + clamp(f, lambda), 0);
+  const weighted = frees.filter((f) => f.weight > 0);
+  const bends = [...new Set(weighted.flatMap((f) => [f.lo / f.weight, f.hi / f.weight]))]
+    .filter((b) => b > 0)
+    .sort((a, b) => a - b);
+  let lambda = 0;
+  let from = 0;
+  for (const bend of [...bends, Infinity]) {
+    if (total(from) >= free) break;
+    if (bend === Infinity || total(bend) >= free) {
+      const slope = weighted
+        .filter((f) => f.lo / f.weight <= from && f.hi / f.weight >= bend)
+        .reduce((a, f) => a + f.weight, 0);
+      lambda = slope > 0 ? from + (free - total(from)) / slope : bend;
+      break;
+    }
+    from = bend;
   }
-  for (const f of frees) f.target = Math.min(f.hi, Math.max(f.lo, hi * f.weight));
+  lambda = Math.max(lambda, from);
+  for (const f of frees) f.target = clamp(f, lambda);
 }
 
-/** Integer units: floors of the targets, then +1 by largest fractional part (ties: request order). */
-function roundLargestRemainder(frees: Free[], units: number): void {
-  for (const f of frees) f.units = Math.min(f.hi, Math.max(f.lo, Math.floor(f.target)));
-  let gap = units - frees.reduce((a, f) => a + f.units, 0);
-  const byFraction = [...frees].sort(
-    (a, b) => b.target - Math.floor(b.target) - (a.target - Math.floor(a.target)) || a.index - b.index,
-  );
-  while (gap > 0) {
-    const before = gap;
+/** The amounts a share may take: its floor, its ceiling (both as given), and the multiples of the step between. */
+function gridBelow(f: Free, x: number, step: number): number {
+  if (x >= f.hi) return f.hi;
+  const multiple = Math.floor(x / step) * step;
+  return multiple <= f.lo ? f.lo : multiple;
+}
+function gridAbove(f: Free, amount: number, step: number): number | undefined {
+  if (amount >= f.hi) return undefined;
+  return Math.min((Math.floor(amount / step) + 1) * step, f.hi);
+}
+function gridUnder(f: Free, amount: number, step: number): number | undefined {
+  if (amount <= f.lo) return undefined;
+  return Math.max((Math.ceil(amount / step) - 1) * step, f.lo);
+}
+
+/**
+ * Amounts on each share's grid, summing exactly to `free`: each target taken down to its grid, then the gap
+ * handed out by largest remainder (the part of the way to the next grid amount; ties: request order), and a
+ * rest smaller than any grid move given to the largest share that stays under its ceiling.
+ */
+function roundToStep(frees: Free[], free: number, step: number): boolean {
+  for (const f of frees) f.amount = gridBelow(f, f.target, step);
+  let gap = free - frees.reduce((a, f) => a + f.amount, 0);
+  const fraction = (f: Free) => {
+    const next = gridAbove(f, f.amount, step);
+    return next === undefined ? -1 : (f.target - f.amount) / (next - f.amount);
+  };
+  const byFraction = [...frees].sort((a, b) => fraction(b) - fraction(a) || a.index - b.index);
+  const allZero = frees.every((f) => f.weight === 0);
+  // The targets sum to `free` only up to float noise: take back what a rounding gave too much, smallest first.
+  for (const f of [...byFraction].reverse()) {
+    if (gap >= 0) break;
+    const under = gridUnder(f, f.amount, step);
+    if (under !== undefined) [gap, f.amount] = [gap + f.amount - under, under];
+  }
+  for (let moved = true; moved && gap > 0;) {
+    moved = false;
     for (const f of byFraction) {
-      if (gap === 0) break;
-      if (f.units < f.hi && (f.weight > 0 || f.units < f.lo)) {
-        f.units += 1;
-        gap -= 1;
-      }
+      const next = gridAbove(f, f.amount, step);
+      if (next === undefined || next - f.amount > gap || (f.weight === 0 && !allZero)) continue;
+      [gap, f.amount, moved] = [gap - (next - f.amount), next, true];
     }
-    if (gap === before) break;
   }
-  while (gap < 0) {
-    const before = gap;
-    for (const f of [...byFraction].reverse()) {
-      if (gap === 0) break;
-      if (f.units > f.lo) {
-        f.units -= 1;
-        gap += 1;
-      }
-    }
-    if (gap === before) break;
-  }
-}
-
-/** The sub-step residue goes to the largest share that stays under its ceiling. */
-function pickResidueTaker(
-  req: AllocationRequest,
-  frees: readonly Free[],
-  amounts: number[],
-  residue: number,
-) {
-  const candidates = frees
-    .filter((f) => f.weight > 0 || frees.every((g) => g.weight === 0))
-    .filter((f) => {
-      const ceiling = req.shares[f.index]?.ceiling ?? null;
-      return ceiling === null || (amounts[f.index] ?? 0) + residue <= ceiling;
-    })
-    .sort((a, b) => (amounts[b.index] ?? 0) - (amounts[a.index] ?? 0) || a.index - b.index);
-  return candidates[0]?.index;
+  if (gap === 0) return true;
+  const taker = frees
+    .filter((f) => (f.weight > 0 || allZero) && f.amount + gap <= f.hi)
+    .sort((a, b) => b.amount - a.amount || a.index - b.index)[0];
+  if (taker === undefined || gap < 0) return false;
+  taker.amount += gap;
+  return true;
 }
 
 function result(req: AllocationRequest, amounts: readonly number[]): Allocation {
