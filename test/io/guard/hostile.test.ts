@@ -4,6 +4,7 @@
 // trailing empty repeats) still read to the same values.
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { generateScenario } from '../../../src/domain/demo/generate';
 import { recompute } from '../../../src/domain/recompute';
 import { WorkbookRefusal, type RefusalKind } from '../../../src/io/errors';
@@ -348,6 +349,30 @@ describe('hostile .xls (BIFF) records (issue 17)', () => {
     const r = await refusal('retypé.xls', mutatedXls(at + 4 + 6, [0x00, 0x00, 0x40, 0x8f]));
     expect(r.message).toContain('renvoie au texte partagé n°');
     expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('reads the records of a small .xls whose workbook stream sits in the mini stream', async () => {
+    const wb = XLSX.utils.book_new();
+    const rows = [
+      ['Structure', 'ETP'],
+      ['Mission locale', 1],
+    ];
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Postes');
+    const bytes = new Uint8Array(
+      XLSX.write(wb, { type: 'array', bookType: 'biff8', bookSST: true }) as ArrayBuffer,
+    );
+    expect(bytes.length).toBeLessThan(4096 + 1024);
+    expect((await readWorkbookBytesVerified('petit.xls', bytes)).sheets[0]?.rows).toEqual(rows);
+    let at = 0;
+    while (!(bytes[at] === 0xfd && bytes[at + 1] === 0 && bytes[at + 2] === 10 && bytes[at + 3] === 0)) at++;
+    const hostile = bytes.slice();
+    hostile.set([0xff, 0xff, 0xff, 0xff], at + 4 + 6);
+    await expectRefused(
+      'petit.xls',
+      hostile,
+      'bomb',
+      'La feuille « Postes » (cellule A1) renvoie au texte partagé n° 4\u202f294\u202f967\u202f295, alors que le classeur en contient 3 : le fichier « petit.xls » est refusé par précaution.',
+    );
   });
 
   it('refuses DIMENSIONS beyond a BIFF8 sheet', async () => {
