@@ -126,6 +126,16 @@ describe('planAllocation — fixed amounts, floors and ceilings (on each region�
     expect(row(p, '11').delta).toBe(e(103_333));
     expect(row(p, '06').delta).toBe(0);
   });
+
+  it('a custom indicator written with thousands dots reads as thousands', () => {
+    const p = plan({
+      key: 'custom',
+      regions: { '76': { indicator: '2.000.000' }, '11': { indicator: '1.000.000,0' } },
+    });
+    expect(p.error).toBeNull();
+    expect(row(p, '76').delta).toBe(e(206_667));
+    expect(row(p, '11').delta).toBe(e(103_333));
+  });
 });
 
 describe('planAllocation — errors, in French', () => {
@@ -147,6 +157,13 @@ describe('planAllocation — errors, in French', () => {
       over: { key: 'custom', regions: { '76': { indicator: 'beaucoup' } } },
       field: 'indicator:76',
       message: 'indicateur illisible « beaucoup »',
+    },
+    {
+      name: 'indicator with a lone dot before three digits (31 500 or 31,5?)',
+      over: { key: 'custom', regions: { '76': { indicator: '31.500' } } },
+      field: 'indicator:76',
+      message:
+        'indicateur illisible « 31.500 » : point ambigu (milliers ou décimales ?) : écrire 31 500 ou 31,5',
     },
     {
       name: 'unreadable amount',
@@ -176,6 +193,13 @@ describe('planAllocation — errors, in French', () => {
       message: /Les montants fixes .* dépassent le montant à répartir/,
     },
     { over: { key: 'custom' }, message: /clé de répartition est nulle/ },
+    {
+      over: {
+        key: 'custom',
+        regions: { '76': { indicator: '1' + '0'.repeat(48) }, '11': { indicator: '1' } },
+      },
+      message: /^Clés de répartition trop écartées : celle de la région 76 .* la région 11/,
+    },
     {
       over: { regions: { '06': { floor: '50 000' }, '76': { ceiling: '10 000', floor: '20 000' } } },
       message: /Plancher supérieur au plafond/,
