@@ -419,7 +419,7 @@ export function xmlScanner(file: string, part: string, format: 'xlsx' | 'ods'): 
             const word = /^!([A-Za-z]*)/.exec(bang)?.[1] ?? '';
             if (/[A-Za-z]/.test(String.fromCharCode(b)) && bang.length < 12) break;
             refuse(
-              `contient une déclaration <!${word}> (DOCTYPE ou ENTITY), que les classeurs n'utilisent pas`,
+              `contient une déclaration <!${word}>, que les classeurs n'utilisent pas (elle peut définir des entités)`,
             );
           }
           break;

@@ -225,7 +225,7 @@ describe('hostile XML parts (issue 17)', () => {
       'entités.xlsx',
       xlsx({ 'xl/sharedStrings.xml': `${doctype}${SST_HEAD}<si><t>&b;</t></si></sst>` }),
       'bomb',
-      "Le fichier « entités.xlsx » est refusé par précaution : « xl/sharedStrings.xml » contient une déclaration <!DOCTYPE> (DOCTYPE ou ENTITY), que les classeurs n'utilisent pas.",
+      "Le fichier « entités.xlsx » est refusé par précaution : « xl/sharedStrings.xml » contient une déclaration <!DOCTYPE>, que les classeurs n'utilisent pas (elle peut définir des entités).",
     );
   });
 
