@@ -7,7 +7,10 @@ import { err, ok, type Result } from './result';
 
 export interface AllocationShareInput {
   regionCode: string;
-  /** Non-negative weight (ETP to renew, current ETP, custom indicator, or 1 for equal shares). */
+  /**
+   * Non-negative weight (ETP to renew, current ETP, custom indicator, or 1 for equal shares); the positive weights
+   * of the regions without a fixed amount may be at most MAX_WEIGHT_RATIO apart.
+   */
   weight: number;
   /** A fixed amount given as is (e.g. a new coordination); the region then takes no share of the rest. */
   fixed: Cents | null;

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseFrenchAmount, parseFrenchNumber, parseFte, parsePercent } from '../../src/domain/parse-fr';
-import { formatEuros } from '../../src/domain/format-fr';
+import { formatBasisPoints, formatEuros, formatFte } from '../../src/domain/format-fr';
+import { fte } from '../../src/domain/fte';
 import { MAX_ABS_CENTS, cents } from '../../src/domain/money';
 
 const NBSP = '\u00a0';
@@ -105,6 +106,20 @@ describe('properties', () => {
         const number = parseFrenchNumber(text);
         expect(number.ok && Math.round(number.value * 100)).toBe(expected);
       }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('formatted rates and ETP read back the same', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (bp, hundredths) => {
+          expect(parsePercent(formatBasisPoints(bp))).toEqual({ ok: true, value: bp });
+          expect(parseFte(formatFte(fte(hundredths)))).toEqual({ ok: true, value: hundredths });
+        },
+      ),
       { numRuns: 1000 },
     );
   });
