@@ -3,6 +3,7 @@
 // own computed columns carry a formula, each with its cached value.
 import type * as XLSX from 'xlsx';
 import { isoDateToExcelSerial } from '../../domain/parse-fr';
+import { columnLetter } from '../table/column-mapping';
 
 /** French-looking formats; Excel and LibreOffice show them with the reader's separators (`1 234,50 €`). */
 export const FORMATS = {
@@ -52,18 +53,7 @@ export function sheet(rows: (Cell | undefined)[][], widths: readonly number[]): 
     return row;
   });
   const ws: XLSX.WorkSheet = { '!data': data } as unknown as XLSX.WorkSheet;
-  ws['!ref'] = `A1:${columnName(width - 1)}${Math.max(1, rows.length)}`;
+  ws['!ref'] = `A1:${columnLetter(width - 1)}${Math.max(1, rows.length)}`;
   ws['!cols'] = widths.map((wch) => ({ wch }));
   return ws;
-}
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = (n - rest - 1) / 26;
-  }
-  return letters;
 }
