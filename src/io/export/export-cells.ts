@@ -3,7 +3,7 @@
 // own computed columns carry a formula, each with its cached value.
 import type * as XLSX from 'xlsx';
 import { isoDateToExcelSerial } from '../../domain/parse-fr';
-import { columnLetter } from '../table/column-mapping';
+import { columnLetter } from '../cell-address';
 
 /** French-looking formats; Excel and LibreOffice show them with the reader's separators (`1 234,50 €`). */
 export const FORMATS = {

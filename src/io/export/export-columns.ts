@@ -3,7 +3,7 @@
 import { regionByCode } from '../../domain/reference/regions';
 import { FUNDER_CATEGORIES, type FunderCategory, type Position, type Structure } from '../../domain/types';
 import { CO_FUNDING_LABELS, FIELD_LABELS as N, FIGURE_LABELS } from '../../domain/vocabulary';
-import { columnLetter } from '../table/column-mapping';
+import { columnLetter } from '../cell-address';
 import {
   LEGAL_STATUS_LABELS,
   NO_LABEL,

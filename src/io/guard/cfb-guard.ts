@@ -1,6 +1,7 @@
 // Reads the directory of an OLE compound file (.xls, and password-protected .xlsx which Office wraps in one)
 // to tell a legacy workbook from an encrypted package, before the workbook reader sees the bytes.
 import { REFUSAL } from '../errors';
+import { columnLetter } from '../cell-address';
 
 const fr = (n: number) => n.toLocaleString('fr-FR');
 
@@ -147,13 +148,6 @@ const DIMENSIONS = 0x0200;
 const BIFF8_ROWS = 65_536;
 const BIFF8_COLUMNS = 256;
 
-function columnName(c: number): string {
-  let name = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
 /**
  * Walks the BIFF records of a .xls workbook stream and refuses indices beyond the tables they point into: a
  * LABELSST past the shared-string table (SST), DIMENSIONS past a BIFF8 sheet (65 536 × 256).
@@ -187,7 +181,7 @@ export function scanBiff(stream: Uint8Array, name: string): void {
       const index = view.getUint32(data + 6, true);
       if (index >= strings)
         refuse(
-          `(cellule ${columnName(view.getUint16(data + 2, true))}${view.getUint16(data, true) + 1}) renvoie au texte partagé n° ${fr(index)}, alors que le classeur en contient ${fr(strings)}`,
+          `(cellule ${columnLetter(view.getUint16(data + 2, true))}${view.getUint16(data, true) + 1}) renvoie au texte partagé n° ${fr(index)}, alors que le classeur en contient ${fr(strings)}`,
         );
     } else if (type === DIMENSIONS && length >= 14) {
       const rows = view.getUint32(data + 4, true);

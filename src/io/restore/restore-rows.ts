@@ -4,7 +4,8 @@
 import { nameKey } from '../../domain/position-edit';
 import type { Campaign, CoFunding, LegalStatus, Position, Structure } from '../../domain/types';
 import { sameSums } from './co-funding-sheet';
-import { columnLetter, type Mapping } from '../table/column-mapping';
+import { columnLetter } from '../cell-address';
+import type { Mapping } from '../table/column-mapping';
 import type { Diagnostic } from './diagnostics';
 import { classifyRows, type FoundTable, type IgnoredRow } from '../table/find-table';
 import type { ImportField } from '../table/header-vocabulary';

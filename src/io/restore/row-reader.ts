@@ -2,7 +2,7 @@
 // column: a required value that fails keeps the row out (error), an optional one falls back (warning).
 import type { Campaign } from '../../domain/types';
 import type { Result } from '../../domain/result';
-import { columnLetter } from '../table/column-mapping';
+import { columnLetter } from '../cell-address';
 import type { Diagnostic } from './diagnostics';
 import type { TableRow } from '../table/find-table';
 import type { ImportField } from '../table/header-vocabulary';

@@ -1,7 +1,7 @@
 // Restore of the `Journal` sheet: each row becomes a change-log entry copied field by field (dates checked,
 // source and entity from allowlists, lengths bounded), with old and new values parsed from JSON text into
 // plain JSON values — keys `__proto__`, `constructor` and `prototype` dropped, depth and size bounded.
-import { columnLetter } from '../table/column-mapping';
+import { columnLetter } from '../cell-address';
 import { headerKey } from '../table/header-vocabulary';
 import * as read from '../restore/restore-values';
 import { cellDiagnostic, fileDiagnostic, type FileDiagnostic } from './scenario-file-diagnostics';

@@ -4,7 +4,7 @@
 // only while the structure named in Postes still has that name, so a position moved by hand to another
 // structure (its name changed in Postes) follows the new name.
 import type { Structure } from '../../domain/types';
-import { columnLetter } from '../table/column-mapping';
+import { columnLetter } from '../cell-address';
 import { headerKey } from '../table/header-vocabulary';
 import { cachedNameKey, structureKey, type RestoredRows } from '../restore/restore-rows';
 import * as read from '../restore/restore-values';

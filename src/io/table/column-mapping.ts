@@ -4,6 +4,7 @@
 import { FUNDER_CATEGORIES, type FunderCategory } from '../../domain/types';
 import { CO_FUNDING_LABELS, FIELD_LABELS as NAMES, parseFunderCategory } from '../../domain/vocabulary';
 import { CO_FUNDING_GROUP_WORDS, HEADER_WORDS, headerKey, type ImportField } from './header-vocabulary';
+import { columnLetter } from '../cell-address';
 
 export type { ImportField } from './header-vocabulary';
 
@@ -51,17 +52,6 @@ for (const [field, words] of HEADER_WORDS) {
 const KEYS_BY_LENGTH = [...FIELDS_BY_KEY.keys()].sort((a, b) => b.length - a.length);
 const GROUP_KEYS = new Set(CO_FUNDING_GROUP_WORDS.map(headerKey));
 const CO_FUNDING_PREFIX = /^(?:montant )?(?:cofinancements?|co financements?|cofinanceurs?)(?: par)? /;
-
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = (n - rest - 1) / 26;
-  }
-  return letters;
-}
 
 function coFunding(category: FunderCategory): ImportField {
   return `coFunding.${category}`;
