@@ -184,10 +184,7 @@ function idOf(
 
 /** Thrown when an op's record does not carry the op's id: a bug of the code that built it, never user input. */
 export class OpMismatchError extends Error {
-  constructor(
-    readonly id: string,
-    readonly actual: string,
-  ) {
+  constructor(id: string, actual: string) {
     super(
       `Modification incohérente : l'identifiant « ${id} » ne correspond pas à l'enregistrement « ${actual} ».`,
     );

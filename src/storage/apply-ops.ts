@@ -176,7 +176,8 @@ export async function applyOpsInTransaction(
     stored.structures,
   );
   for (const op of ops) {
-    if (op.entity === 'scenarioName' && op.id !== scenarioId) throw mismatch(scenarioId, op.id);
+    if (op.entity === 'scenarioName' && op.id !== scenarioId)
+      throw new StorageError('invalid', new OpMismatchError(scenarioId, op.id).message);
   }
   const regions = new RegionList(row.regions);
   let applied;
@@ -192,7 +193,7 @@ export async function applyOpsInTransaction(
       ops,
     );
   } catch (e) {
-    if (e instanceof OpMismatchError) throw mismatch(e.id, e.actual);
+    if (e instanceof OpMismatchError) throw new StorageError('invalid', e.message);
     throw e;
   }
   const revisionBefore = storedScenario.revision ?? 0;
@@ -207,11 +208,4 @@ export async function applyOpsInTransaction(
     stored: { positions: positions.tally, structures: structures.tally },
   });
   return { ops: applied.ops, changes, revisionBefore, revision };
-}
-
-function mismatch(id: string, actual: string): StorageError {
-  return new StorageError(
-    'invalid',
-    `Modification incohérente : l'identifiant « ${id} » ne correspond pas à l'enregistrement « ${actual} ».`,
-  );
 }
