@@ -6,8 +6,8 @@
 //  - an edit is applied to the shown scenario at once (propose);
 //  - when storage has written ops — this tab's edit, undo, import, or another tab's change — they are applied to
 //    `confirmed` in storage's order (revisions follow each other: revisionBefore of a write is the revision
-//    of the one before); the shown scenario is rebuilt only when something other than the oldest pending edit
-//    came in between, else it already is what storage holds;
+//    of the one before), when the scenario is next built; the shown scenario is rebuilt only when something
+//    other than the oldest pending edit came in between, else it already is what storage holds;
 //  - a refused edit is dropped: the shown scenario goes back to confirmed plus the other pending edits;
 //  - when a revision is missing (a notice lost or too large), the caller reads the scenario again (reset).
 import { applyOps, type Op } from '../domain/ops';
@@ -46,7 +46,10 @@ export class ShownScenario {
   /** Built once per structures array (a position edit keeps the same array): never mutated. */
   structuresById: ReadonlyMap<string, Structure> = $derived(structureMap(this.scenario.structures));
 
+  /** The scenario as stored at `#revision`, once `#unapplied` is applied to it (done only when needed). */
   #confirmed: Scenario;
+  /** Ops storage applied after `#confirmed`, in order. */
+  #unapplied: Op[] = [];
   #revision = 0;
   #pending: PendingEdit[] = [];
   /** Ops heard ahead of the revision held, by their revisionBefore (not shown: no reactivity needed). */
@@ -75,6 +78,7 @@ export class ShownScenario {
   /** Shows a scenario as just read from storage at `revision`, with this tab's edits of it still pending. */
   reset(scenario: Scenario, revision: number): void {
     this.#confirmed = scenario;
+    this.#unapplied = [];
     this.#revision = revision;
     for (const key of this.#waiting.keys())
       if (key < revision || scenario.id !== this.scenario.id) this.#waiting.delete(key);
@@ -112,9 +116,14 @@ export class ShownScenario {
     }
     if (stored.revisionBefore !== this.#revision) return false;
     this.#confirm(stored);
-    // The oldest pending edit, stored with nothing in between, is already shown as storage holds it.
+    // The oldest pending edit, stored with nothing in between, is already shown as storage holds it: when no
+    // other edit is pending, the stored scenario IS the shown one (equal by construction: nothing applied
+    // again, one object, no redraw).
     if (!wasOldest) this.#show();
-    else if (!this.hasPending) this.#confirmed = this.scenario; // equal by construction: one object, no redraw
+    else if (!this.hasPending) {
+      this.#confirmed = this.scenario;
+      this.#unapplied = [];
+    }
     this.#drain();
     return true;
   }
@@ -140,11 +149,21 @@ export class ShownScenario {
     return this.#waiting.size > 0;
   }
 
+  /** Storage is now at `stored.revision`; its ops are applied to `#confirmed` when the scenario is next built. */
   #confirm(stored: StoredOps): void {
-    // The figures index the shown scenario: usable on `confirmed` only when it is the shown one.
-    const indexOf = this.#confirmed === this.scenario ? this.indexOf : undefined;
-    this.#confirmed = applyOps(this.#confirmed, stored.ops, indexOf);
+    for (const op of stored.ops) this.#unapplied.push(op);
     this.#revision = stored.revision;
+  }
+
+  /** The scenario as stored at `#revision`. */
+  #stored(): Scenario {
+    if (this.#unapplied.length > 0) {
+      // The figures index the shown scenario: usable on `confirmed` only when it is the shown one.
+      const indexOf = this.#confirmed === this.scenario ? this.indexOf : undefined;
+      this.#confirmed = applyOps(this.#confirmed, this.#unapplied, indexOf);
+      this.#unapplied = [];
+    }
+    return this.#confirmed;
   }
 
   /** Applies the waiting ops that now follow on. */
@@ -162,7 +181,7 @@ export class ShownScenario {
 
   /** shown = confirmed with this scenario's pending edits applied in turn. */
   #show(): void {
-    let shown = this.#confirmed;
+    let shown = this.#stored();
     for (const edit of this.#pending) {
       if (edit.scenarioId === shown.id) shown = applyOps(shown, edit.ops);
     }

@@ -53,6 +53,19 @@ describe('ShownScenario', () => {
     expect(shown.revision).toBe(4);
   });
 
+  it('after quick edits, one stored and one pending, applies another tab’s ops onto all that storage holds', () => {
+    const shown = new ShownScenario(base, 0);
+    const first = edit(find(base, 'p1'), { notes: 'un' });
+    const pendingFirst = shown.propose([first]);
+    const second = edit(find(shown.scenario, 'p1'), { stateAmount: 200 as Cents });
+    shown.propose([second]);
+    expect(shown.settle(pendingFirst, stored([first], 0))).toBe(true);
+    expect(shown.receive(stored([edit(find(base, 'p2'), { notes: 'autre onglet' })], 1))).toBe('applied');
+    expect(find(shown.scenario, 'p1')).toMatchObject({ notes: 'un', stateAmount: 200 });
+    expect(find(shown.scenario, 'p2').notes).toBe('autre onglet');
+    expect(shown.revision).toBe(2);
+  });
+
   it('keeps ops heard ahead until the missing revision comes, then applies them in storage’s order', () => {
     const shown = new ShownScenario(base, 10);
     const p1 = find(base, 'p1');
