@@ -64,7 +64,6 @@ export class Planner implements PlannerApi {
     queue: this.#queue,
     shown: this.#shown,
     writer: this.#writer,
-    history: this.#history,
     list: this.#list,
     settings: this.#settings,
   });

@@ -24,7 +24,6 @@ import type { ScenarioList } from './scenario-list.svelte';
 import type { ScenarioWriter } from './scenario-writer.svelte';
 import type { Settings } from './settings.svelte';
 import type { ShownScenario } from './shown-scenario.svelte';
-import type { UndoHistory } from './undo-history.svelte';
 import type { WriteQueue } from './write-queue.svelte';
 
 export interface ScenarioParts {
@@ -32,7 +31,6 @@ export interface ScenarioParts {
   queue: WriteQueue;
   shown: ShownScenario;
   writer: ScenarioWriter;
-  history: UndoHistory;
   list: ScenarioList;
   settings: Settings;
 }
@@ -51,13 +49,12 @@ export class ScenarioCommands {
 
   /** Shows a stored scenario (as read, with its revision) and its undo labels. */
   async #show(scenario: Scenario, revision: number): Promise<void> {
-    const { database, shown, history } = this.#parts;
+    const { database, shown, writer } = this.#parts;
     shown.reset(scenario, revision);
     this.isDemo = database.db
       ? (await getMeta<string>(database.db, 'demoScenarioId')) === scenario.id
       : false;
-    this.#parts.writer.revision += 1;
-    if (database.db) await history.refresh(database.db, scenario.id);
+    await writer.afterWrite(scenario.id);
   }
 
   /** Leaves the 2026 campaign with its 18 regions, no envelope and no position (after the user confirmed). */
